@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import type { TerraformProvider } from 'cdktf';
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
+import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
+import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
+import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
+
+/** Name of the route table the hub's own attachment (and inter-region peering) is associated with. */
+export const SHARED_SERVICES_ROUTE_TABLE = 'shared-services';
+
+export interface TransitGatewayHubProps {
+  /** Provider of the network account in the hub's region. */
+  readonly provider: TerraformProvider;
+  /** Name stem for tags and the RAM share. */
+  readonly name: string;
+  /** Private ASN of the Transit Gateway's Amazon side. */
+  readonly asn: number;
+  /** Segment names; each gets its own route table, so segments stay apart. */
+  readonly segments: readonly string[];
+  /** The hub VPC to attach. */
+  readonly hubVpcId: string;
+  /** Hub subnets for the attachment, one per AZ. */
+  readonly hubSubnetIds: readonly string[];
+  /**
+   * Organization ARN to share the TGW with through RAM. When undefined the share has no
+   * principal here and each consumer stack adds its own account (`shareWith: 'accounts'`).
+   * @default - no organization principal
+   */
+  readonly organizationArn?: string;
+}
+
+/**
+ * A Transit Gateway with default route-table association and propagation off, one route
+ * table per segment plus a shared-services table for the hub VPC, shared through AWS RAM.
+ * The hub attachment propagates into every segment table, so every spoke reaches the hub;
+ * which spokes reach each other is decided per spoke (see `SpokeAttachment`).
+ */
+export class TransitGatewayHub extends Construct {
+  readonly transitGatewayId: string;
+  readonly transitGatewayArn: string;
+  /** Route table id by segment name. */
+  readonly segmentRouteTableIds: Readonly<Record<string, string>>;
+  readonly sharedRouteTableId: string;
+  readonly hubAttachmentId: string;
+  readonly resourceShareArn: string;
+
+  constructor(scope: Construct, id: string, props: TransitGatewayHubProps) {
+    super(scope, id);
+    const { provider } = props;
+    if (props.segments.includes(SHARED_SERVICES_ROUTE_TABLE)) {
+      throw new Error(`${this.node.path}: segment name '${SHARED_SERVICES_ROUTE_TABLE}' is reserved for the hub's route table`);
+    }
+
+    const tgw = new Ec2TransitGateway(this, 'tgw', {
+      provider,
+      description: `${props.name} PrivateLink hub`,
+      amazonSideAsn: props.asn,
+      // Off, so that no attachment lands in a shared table by accident: segments stay apart.
+      defaultRouteTableAssociation: 'disable',
+      defaultRouteTablePropagation: 'disable',
+      // Only organization accounts can see the share; routing is still explicit per attachment.
+      autoAcceptSharedAttachments: 'enable',
+      dnsSupport: 'enable',
+      vpnEcmpSupport: 'enable',
+      tags: { Name: props.name },
+    });
+    this.transitGatewayId = tgw.id;
+    this.transitGatewayArn = tgw.arn;
+
+    const table = (name: string) => new Ec2TransitGatewayRouteTable(this, `rt-${name}`, {
+      provider,
+      transitGatewayId: tgw.id,
+      tags: { Name: `${props.name}-${name}`, segment: name },
+    });
+    const shared = table(SHARED_SERVICES_ROUTE_TABLE);
+    this.sharedRouteTableId = shared.id;
+    const segmentIds: Record<string, string> = {};
+    for (const segment of [...props.segments].sort()) segmentIds[segment] = table(segment).id;
+    this.segmentRouteTableIds = segmentIds;
+
+    // Default-route-table flags stay unset: the TGW has no default table to act on.
+    const hub = new Ec2TransitGatewayVpcAttachment(this, 'hub-attachment', {
+      provider,
+      transitGatewayId: tgw.id,
+      vpcId: props.hubVpcId,
+      subnetIds: [...props.hubSubnetIds],
+      dnsSupport: 'enable',
+      tags: { Name: `${props.name}-hub` },
+    });
+    this.hubAttachmentId = hub.id;
+    new Ec2TransitGatewayRouteTableAssociation(this, 'hub-association', {
+      provider,
+      transitGatewayAttachmentId: hub.id,
+      transitGatewayRouteTableId: shared.id,
+    });
+    for (const [segment, routeTableId] of Object.entries(segmentIds)) {
+      new Ec2TransitGatewayRouteTablePropagation(this, `hub-propagation-${segment}`, {
+        provider,
+        transitGatewayAttachmentId: hub.id,
+        transitGatewayRouteTableId: routeTableId,
+      });
+    }
+
+    const share = new RamResourceShare(this, 'share', {
+      provider,
+      name: `${props.name}-tgw`,
+      allowExternalPrincipals: false,
+    });
+    this.resourceShareArn = share.arn;
+    new RamResourceAssociation(this, 'share-tgw', { provider, resourceShareArn: share.arn, resourceArn: tgw.arn });
+    if (props.organizationArn) {
+      new RamPrincipalAssociation(this, 'share-organization', {
+        provider,
+        resourceShareArn: share.arn,
+        principal: props.organizationArn,
+      });
+    }
+  }
+}

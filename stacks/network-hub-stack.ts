@@ -1,0 +1,89 @@
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig, HubConfig } from '../environments/types';
+import { CentralizedEndpoints, PrivateVpc, TransitGatewayHub } from '../modules';
+import { BlueprintStack } from './blueprint-stack';
+
+export interface NetworkHubStackProps {
+  readonly env: EnvironmentConfig;
+  readonly region: string;
+}
+
+/** A zone of the hub as a spoke sees it: which segments may associate it. */
+export interface HubZone {
+  readonly zoneId: string;
+  /** Segments whose spokes get this zone. */
+  readonly segments: readonly string[];
+}
+
+/**
+ * The network (shared-services) hub of one region, in the network account: hub VPC,
+ * Transit Gateway with a route table per segment shared through RAM, and the centralized
+ * AWS service endpoints with their private hosted zones.
+ */
+export class NetworkHubStack extends BlueprintStack {
+  readonly region: string;
+  readonly hubConfig: HubConfig;
+  readonly vpc: PrivateVpc;
+  readonly tgw: TransitGatewayHub;
+  readonly endpoints: CentralizedEndpoints;
+  /** Hosted zones keyed by `<set>/<service>`, with the segments that receive them. */
+  readonly zones: Readonly<Record<string, HubZone>>;
+
+  constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
+    super(scope, id, { env: props.env, role: 'network' });
+    const { env, region } = props;
+    this.region = region;
+    this.hubConfig = env.network.hubs[region];
+    const hub = this.hubConfig;
+    const accountId = env.network.accountId;
+    const provider = this.awsProvider('network', accountId, region);
+    const name = `${env.name}-hub-${region}`;
+    const segments = Object.keys(env.segments).sort();
+
+    this.vpc = new PrivateVpc(this, 'vpc', {
+      provider,
+      accountId,
+      name,
+      cidr: hub.cidr,
+      azs: hub.azs,
+      flowLogRetentionDays: env.flowLogRetentionDays,
+    });
+
+    this.tgw = new TransitGatewayHub(this, 'tgw', {
+      provider,
+      name,
+      asn: hub.asn,
+      segments,
+      hubVpcId: this.vpc.vpcId,
+      hubSubnetIds: this.vpc.subnetIds,
+      organizationArn: (env.network.shareWith ?? 'organization') === 'organization'
+        ? `arn:aws:organizations::${env.organization.managementAccountId}:organization/${env.organization.id}`
+        : undefined,
+    });
+
+    this.endpoints = new CentralizedEndpoints(this, 'endpoints', {
+      provider,
+      name,
+      vpcId: this.vpc.vpcId,
+      subnetIds: this.vpc.subnetIds,
+      allowedCidr: env.organization.cidr,
+      organizationId: env.organization.id,
+      endpointSets: hub.endpointSets,
+    });
+
+    const zones: Record<string, HubZone> = {};
+    for (const [key, zone] of Object.entries(this.endpoints.zones)) {
+      zones[key] = { zoneId: zone.zoneId, segments: hub.endpointSets[zone.set].segments ?? segments };
+    }
+    this.zones = zones;
+
+    // Everything a consumer or peering stack may read, exported up front (see exportForCrossStack).
+    this.exportForCrossStack(
+      this.tgw.transitGatewayId,
+      this.tgw.sharedRouteTableId,
+      this.tgw.resourceShareArn,
+      ...Object.values(this.tgw.segmentRouteTableIds),
+      ...Object.values(zones).map((z) => z.zoneId),
+    );
+  }
+}

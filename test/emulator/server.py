@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Start a local moto server with the PrivateLink-blueprint extensions.
+
+Usage: python3 test/emulator/server.py --port 5000 [--host 127.0.0.1]
+
+The extension module ``moto_ext`` (next to this file) is imported BEFORE the
+server starts; it monkey-patches/registers the AWS operations that moto 5.2.1
+lacks (see README.md).  When the server accepts connections a single line
+``MOTO_EMULATOR_READY <host>:<port>`` is printed on stdout.
+"""
+import argparse
+import os
+import signal
+import sys
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import moto_ext  # noqa: E402,F401  (side effect: patches moto)
+from moto.server import ThreadedMotoServer  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--host", default="127.0.0.1")
+    args = parser.parse_args()
+
+    server = ThreadedMotoServer(ip_address=args.host, port=args.port, verbose=False)
+    server.start()
+    print(f"MOTO_EMULATOR_READY {args.host}:{args.port}", flush=True)
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        while not stop.wait(1):
+            if os.getppid() == 1:  # parent died: do not leak
+                break
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

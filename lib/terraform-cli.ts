@@ -35,15 +35,14 @@ export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): string
 
 /**
  * Writes a Terraform CLI config into `dir` and returns the environment variables that make
- * Terraform use it (TF_CLI_CONFIG_FILE, a shared plugin cache, no checkpoint calls).
+ * Terraform use it (TF_CLI_CONFIG_FILE, no checkpoint calls).
  */
 export function terraformEnv(dir: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   mkdirSync(dir, { recursive: true });
   const mirror = findProviderMirror(env);
-  const cacheDir = join(dir, 'plugin-cache');
-  mkdirSync(cacheDir, { recursive: true });
-  const lines = [`plugin_cache_dir = ${JSON.stringify(cacheDir)}`];
+  const lines: string[] = [];
   if (mirror) {
+    // An unpacked mirror is symlinked into each stack's .terraform: no copy, no cache needed.
     lines.push(
       'provider_installation {',
       `  filesystem_mirror {`,
@@ -55,13 +54,17 @@ export function terraformEnv(dir: string, env: NodeJS.ProcessEnv = process.env):
       '  }',
       '}',
     );
+  } else {
+    // From the public registry: download the provider once for all stacks.
+    const cacheDir = join(dir, 'plugin-cache');
+    mkdirSync(cacheDir, { recursive: true });
+    lines.push(`plugin_cache_dir = ${JSON.stringify(cacheDir)}`);
   }
   const file = join(dir, 'terraform.tfrc');
   writeFileSync(file, `${lines.join('\n')}\n`);
   return {
     ...env,
     TF_CLI_CONFIG_FILE: file,
-    TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: 'true',
     CHECKPOINT_DISABLE: '1',
     TF_IN_AUTOMATION: '1',
   };

@@ -27,7 +27,7 @@ import {
   REGION_AZ_LETTERS,
   TGW_PRIVATE_ASN_RANGES,
 } from './aws-catalog';
-import { AZ_SUBNET_BITS, MAX_VPC_PREFIX, azSubnetCidr, cidrContains, cidrContainsIp, cidrsOverlap, formatIp, parseCidr, parseIp } from './cidr';
+import { AZ_SUBNET_BITS, MAX_VPC_PREFIX, azSlot, azSubnetCidr, cidrContains, cidrContainsIp, cidrsOverlap, formatIp, parseCidr, parseIp } from './cidr';
 
 export interface ConfigProblem {
   /** Environment name, or `environments[<index>]` when the environment has no usable name. */
@@ -199,7 +199,7 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** Up to 3 known names close to `value` (same letters ignoring case and separators, or a small edit away). */
+/** Up to 3 known names closest to `value` (same letters ignoring case and separators, or the fewest edits, at most 1-2). */
 function nearest(value: string, known: readonly string[]): string[] {
   const squash = (s: string): string => s.toLowerCase().replace(/[-._\s]/g, '');
   const limit = value.length <= 4 ? 1 : 2;
@@ -207,6 +207,7 @@ function nearest(value: string, known: readonly string[]): string[] {
     .map((name, index) => ({ name, index, distance: squash(name) === squash(value) ? 0 : editDistance(value.toLowerCase(), name) }))
     .filter((c) => c.distance <= limit)
     .sort((x, y) => x.distance - y.distance || x.index - y.index)
+    .filter((c, _, all) => c.distance === all[0].distance)
     .slice(0, 3)
     .map((c) => c.name);
 }
@@ -884,7 +885,7 @@ function checkTargets(c: Checker, path: string, v: unknown, parsedCidr: string |
   const targets = c.array(path, v, 'list the IP addresses of the service inside the provider VPC');
   if (!targets) return;
   if (targets.length === 0) c.add(path, 'lists no target; add at least one IP address inside the provider VPC');
-  const subnets = carvable !== undefined ? azs.map((az) => ({ az, cidr: azSubnetCidr(carvable, az) })) : [];
+  const subnets = carvable !== undefined ? azs.filter((az) => azSlot(az) !== undefined).map((az) => ({ az, cidr: azSubnetCidr(carvable, az) })) : [];
   const seen = new Map<string, number>();
   targets.forEach((t, i) => {
     const p = `${path}[${i}]`;
@@ -894,7 +895,7 @@ function checkTargets(c: Checker, path: string, v: unknown, parsedCidr: string |
     }
     const ip = parseIp(t);
     if (ip === undefined) {
-      c.add(p, `'${t}' is not a valid IPv4 address; use an address inside the provider VPC${parsedCidr !== undefined ? ` ('${parsedCidr}')` : ''}, e.g. '10.1.0.10'`);
+      c.add(p, `'${t}' is not a valid IPv4 address; use an address inside the provider VPC${parsedCidr !== undefined ? ` ('${parsedCidr}')` : ''}`);
       return;
     }
     const first = seen.get(t);
@@ -1020,7 +1021,7 @@ function checkSupportedRegionCoverage(c: Checker, provider: ProviderFacts, consu
   for (const [region, names] of missing) {
     c.add(
       'provider.service.supportedRegions',
-      `does not include '${region}', the region of consumer${names.length === 1 ? '' : 's'} ${quoteList(names)}; add '${region}' so they can connect through cross-region PrivateLink`,
+      `does not include '${region}', the region of consumer${names.length === 1 ? '' : 's'} ${quoteList(names)}; add '${region}' so ${names.length === 1 ? 'it' : 'they'} can connect through cross-region PrivateLink`,
     );
   }
 }

@@ -534,14 +534,6 @@ def _principal_allowed(config: VPCServiceConfiguration, account_id: str) -> bool
     return False
 
 
-def _service_dict(config: VPCServiceConfiguration) -> dict[str, Any]:
-    d = config.to_dict()
-    d["ServiceRegion"] = config.ec2_backend.region_name
-    d["SupportedRegions"] = config.supported_regions
-    d["Tags"] = config.get_tags() if hasattr(config, "get_tags") else []
-    return d
-
-
 _orig_to_dict = VPCServiceConfiguration.to_dict
 
 
@@ -935,14 +927,21 @@ def _create_transit_gateway_vpc_attachment(self: Any, transit_gateway_id: str, *
     (shared with RAM).  The attachment object is registered in both accounts,
     so the TGW owner can associate/propagate it to its route tables."""
     with _borrow_tgw(self, transit_gateway_id) as owner:
-        att = _orig_create_tgw_vpc_att(self, transit_gateway_id, *args, **kwargs)
-        if owner is not None:
+        if owner is None:
+            return _orig_create_tgw_vpc_att(self, transit_gateway_id, *args, **kwargs)
+
+        def _associate_in_owner(transit_gateway_attachment_id: str, transit_gateway_route_table_id: str) -> None:
+            # the TGW route tables live in the owner's backend
+            att = self.transit_gateway_attachments[transit_gateway_attachment_id]
             att._tgw_owner_id = owner.account_id
             owner.transit_gateway_attachments[att.id] = att
-            # the TGW's default route table lives in the owner's backend
-            if att.transit_gateway_route_table is not None:
-                owner.set_route_table_association(att.id, att.transit_gateway_route_table.id)
-    return att
+            owner.set_route_table_association(transit_gateway_attachment_id, transit_gateway_route_table_id)
+
+        self.set_route_table_association = _associate_in_owner
+        try:
+            return _orig_create_tgw_vpc_att(self, transit_gateway_id, *args, **kwargs)
+        finally:
+            del self.set_route_table_association
 
 
 TransitGatewayAttachmentBackend.create_transit_gateway_vpc_attachment = _create_transit_gateway_vpc_attachment

@@ -30,12 +30,13 @@ def main() -> None:
     server.start()
     print(f"MOTO_EMULATOR_READY {args.host}:{args.port}", flush=True)
 
+    parent = os.getppid()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
         while not stop.wait(1):
-            if os.getppid() == 1:  # parent died: do not leak
+            if os.getppid() != parent:  # parent died (re-parented): do not leak
                 break
     finally:
         server.stop()

@@ -1,0 +1,43 @@
+import { dev } from '../../environments/dev';
+import { prod } from '../../environments/prod';
+import type { EnvironmentConfig } from '../../environments/types';
+import { synthJson } from '../support/synth';
+
+describe('remote state', () => {
+  test('S3: every stack has its own key, encryption, the KMS key and S3 native locking', () => {
+    const stacks = synthJson(prod, dev);
+    expect(Object.keys(stacks)).toHaveLength(11);
+    for (const [id, stack] of Object.entries(stacks)) {
+      const env = id.startsWith('prod-') ? prod : dev;
+      expect(stack.terraform.backend).toEqual({
+        s3: expect.objectContaining({
+          bucket: (env.state as { bucket: string }).bucket,
+          key: `${env.name}/${id}.tfstate`,
+          region: 'us-east-1',
+          encrypt: true,
+          use_lockfile: true,
+        }),
+      });
+    }
+    expect(stacks['prod-network-us-east-1'].terraform.backend.s3.kms_key_id).toBe('alias/privatelink-tfstate');
+  });
+
+  test('S3: a role for the state bucket is used by the backend and by remote-state reads', () => {
+    const env: EnvironmentConfig = { ...dev, state: { kind: 's3', bucket: 'b-state', region: 'us-east-1', keyPrefix: 'pl/dev', roleArn: 'arn:aws:iam::999999999999:role/tfstate' } };
+    const consumer = synthJson(env)['dev-consumer-web-us-east-1'];
+    expect(consumer.terraform.backend.s3).toMatchObject({ key: 'pl/dev/dev-consumer-web-us-east-1.tfstate', assume_role: { role_arn: 'arn:aws:iam::999999999999:role/tfstate' } });
+    const remote = consumer.data.terraform_remote_state['cross-stack-reference-input-dev-network-us-east-1'];
+    expect(remote.config).toMatchObject({ key: 'pl/dev/dev-network-us-east-1.tfstate', assume_role: { role_arn: 'arn:aws:iam::999999999999:role/tfstate' } });
+  });
+
+  test('Terraform Cloud: one workspace per stack in the configured project', () => {
+    const env: EnvironmentConfig = { ...dev, state: { kind: 'cloud', organization: 'acme', project: 'networking', workspacePrefix: 'pl-' } };
+    const stacks = synthJson(env);
+    for (const [id, stack] of Object.entries(stacks)) {
+      expect(stack.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: `pl-${id}`, project: 'networking' } });
+      expect(stack.terraform.backend).toBeUndefined();
+    }
+    const remote = stacks['dev-consumer-web-us-east-1'].data.terraform_remote_state['cross-stack-reference-input-dev-network-us-east-1'];
+    expect(remote).toMatchObject({ backend: 'remote', config: { organization: 'acme', workspaces: { name: 'pl-dev-network-us-east-1' } } });
+  });
+});

@@ -1,0 +1,41 @@
+import type { IConstruct } from 'constructs';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, isUnresolved, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+
+/**
+ * PL1: an interface endpoint resolves privately. Either private DNS is on, or a private
+ * hosted zone of the same stack aliases the endpoint: some Route53Record whose alias (or
+ * records) refers to the endpoint's `dns_entry`, in a Route53Zone with a `vpc` block.
+ * Detected structurally, so it holds for `CentralizedEndpoints` (a zone per service) and
+ * `PrivateLinkConsumer` (a zone when the service has no private DNS name) alike, and
+ * for any endpoint a team adds by hand, without markers in the constructs.
+ */
+export const interfaceEndpointPrivateDns: Rule = {
+  id: 'PL1',
+  name: 'interface-endpoint-private-dns',
+  severity: 'error',
+  message: 'Interface endpoint is not resolvable privately: set privateDnsEnabled, or alias it from a private Route 53 hosted zone (vpc block) in the same stack',
+  check(node: IConstruct): RuleResult {
+    if (!(node instanceof VpcEndpoint)) return NOT_APPLICABLE;
+    if (node.vpcEndpointTypeInput !== 'Interface') return NOT_APPLICABLE; // unset means Gateway
+    const privateDns = node.privateDnsEnabledInput;
+    if (privateDns === true) return COMPLIANT;
+    if (privateDns !== undefined && privateDns !== false && isUnresolved(privateDns)) return NOT_APPLICABLE;
+
+    const endpoint = addressOf(node);
+    const privateZones = new Set(findInStack(node, Route53Zone)
+      .filter((z) => {
+        const vpc = resolveIn(z, z.vpcInput);
+        return Array.isArray(vpc) ? vpc.length > 0 : vpc !== undefined;
+      })
+      .map(addressOf));
+    const covered = findInStack(node, Route53Record).some((record) => {
+      const target = resolveIn(record, { alias: record.aliasInput, records: record.recordsInput });
+      if (!referencedAddresses(target).includes(endpoint)) return false;
+      return referencedAddresses(resolveIn(record, record.zoneIdInput)).some((z) => privateZones.has(z));
+    });
+    return covered ? COMPLIANT : nonCompliant(`privateDnsEnabled is ${privateDns ?? 'unset'} and no private zone record aliases ${endpoint}`);
+  },
+};

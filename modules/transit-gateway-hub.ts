@@ -8,6 +8,7 @@ import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-tran
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
+import { Route } from '@cdktf/provider-aws/lib/route';
 
 /** Name of the route table the hub's own attachment (and inter-region peering) is associated with. */
 export const SHARED_SERVICES_ROUTE_TABLE = 'shared-services';
@@ -25,6 +26,10 @@ export interface TransitGatewayHubProps {
   readonly hubVpcId: string;
   /** Hub subnets for the attachment, one per AZ. */
   readonly hubSubnetIds: readonly string[];
+  /** The hub VPC's route table, which routes replies to the spokes through the TGW. */
+  readonly hubRouteTableId: string;
+  /** CIDR of everything behind the TGW (the organization's aggregate). */
+  readonly spokeCidr: string;
   /**
    * Organization ARN to share the TGW with through RAM. When undefined the share has no
    * principal here and each consumer stack adds its own account (`shareWith: 'accounts'`).
@@ -36,7 +41,7 @@ export interface TransitGatewayHubProps {
 /**
  * A Transit Gateway with default route-table association and propagation off, one route
  * table per segment plus a shared-services table for the hub VPC, shared through AWS RAM.
- * The hub attachment propagates into every segment table, so every spoke reaches the hub;
+ * The hub attachment propagates into every table, so every spoke and every peered hub reaches it;
  * which spokes reach each other is decided per spoke (see `SpokeAttachment`).
  */
 export class TransitGatewayHub extends Construct {
@@ -97,13 +102,24 @@ export class TransitGatewayHub extends Construct {
       transitGatewayAttachmentId: hub.id,
       transitGatewayRouteTableId: shared.id,
     });
-    for (const [segment, routeTableId] of Object.entries(segmentIds)) {
+    // Into every segment table (spokes reach the hub) and into shared-services itself, which
+    // routes what arrives over inter-region peering to this hub.
+    const propagateInto: Record<string, string> = { ...segmentIds, [SHARED_SERVICES_ROUTE_TABLE]: shared.id };
+    for (const [segment, routeTableId] of Object.entries(propagateInto)) {
       new Ec2TransitGatewayRouteTablePropagation(this, `hub-propagation-${segment}`, {
         provider,
         transitGatewayAttachmentId: hub.id,
         transitGatewayRouteTableId: routeTableId,
       });
     }
+    // Without it the endpoints receive spoke traffic but their replies have no way back.
+    new Route(this, 'hub-to-spokes', {
+      provider,
+      routeTableId: props.hubRouteTableId,
+      destinationCidrBlock: props.spokeCidr,
+      transitGatewayId: tgw.id,
+      dependsOn: [hub],
+    });
 
     const share = new RamResourceShare(this, 'share', {
       provider,

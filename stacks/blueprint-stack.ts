@@ -8,6 +8,7 @@ import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformStack, Tokenizat
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { EnvironmentConfig } from '../environments/types';
+import { applyRules } from '../lib/rules';
 import { EMULATED_SERVICES, emulatorSettings } from './emulator';
 
 export interface BlueprintStackProps {
@@ -31,6 +32,8 @@ export class BlueprintStack extends TerraformStack {
     this.stackId = id;
     this.role = props.role;
     this.configureBackend();
+    // Best-practice rules walk every construct of the stack, including ones a team adds.
+    applyRules(this);
   }
 
   /**

@@ -56,6 +56,8 @@ export class NetworkHubStack extends BlueprintStack {
       segments,
       hubVpcId: this.vpc.vpcId,
       hubSubnetIds: this.vpc.subnetIds,
+      hubRouteTableId: this.vpc.routeTableId,
+      spokeCidr: env.organization.cidr,
       organizationArn: (env.network.shareWith ?? 'organization') === 'organization'
         ? `arn:aws:organizations::${env.organization.managementAccountId}:organization/${env.organization.id}`
         : undefined,

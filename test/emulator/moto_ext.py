@@ -317,7 +317,7 @@ def create_vpc_association_authorization(self: Any) -> ActionResult:
         raise _R53Error("InvalidInput", "The hosted zone is a public hosted zone.")
     if not any(a["VPCId"] == vpc["VPCId"] for a in _auths(zone)):
         _auths(zone).append(vpc)
-    return ActionResult({"HostedZoneId": zone.id, "VPC": vpc})
+    return ActionResult({"HostedZoneId": zone.resource_id, "VPC": vpc})
 
 
 def delete_vpc_association_authorization(self: Any) -> ActionResult:
@@ -334,7 +334,7 @@ def delete_vpc_association_authorization(self: Any) -> ActionResult:
 def list_vpc_association_authorizations(self: Any) -> ActionResult:
     """Route 53 ListVPCAssociationAuthorizations."""
     zone = self.backend.get_hosted_zone(self._get_param("HostedZoneId"))
-    return ActionResult({"HostedZoneId": zone.id, "VPCs": list(_auths(zone))})
+    return ActionResult({"HostedZoneId": zone.resource_id, "VPCs": list(_auths(zone))})
 
 
 def _r53_associate(self: Any, zone_id: str, vpcid: str, vpcregion: str) -> Any:
@@ -375,7 +375,7 @@ def _r53_list_by_vpc(self: Any, vpc_id: str) -> list[dict[str, Any]]:
     for backend in _all_backends(r53_models.route53_backends):
         for zone in backend.zones.values():
             if zone.private_zone and any(v.get("vpc_id") == vpc_id for v in zone.vpcs):
-                out.append({"HostedZoneId": zone.id, "Name": zone.name,
+                out.append({"HostedZoneId": zone.resource_id, "Name": zone.name,
                             "Owner": {"OwningAccount": backend.account_id}})
     return out
 
@@ -981,6 +981,44 @@ RouteBackend.create_route = _route_with_foreign_tgw(RouteBackend.create_route)
 RouteBackend.replace_route = _route_with_foreign_tgw(RouteBackend.replace_route)
 
 
+from moto.ec2.models.transit_gateway import TransitGatewayBackend  # noqa: E402
+from moto.ec2.models.transit_gateway_route_tables import TransitGatewayRouteTableBackend  # noqa: E402
+
+_orig_describe_tgws = TransitGatewayBackend.describe_transit_gateways
+
+
+def _describe_transit_gateways(self: Any, filters: Any, transit_gateway_ids: list[str] | None) -> list[Any]:
+    """DescribeTransitGateways: also return TGWs of other accounts shared with
+    this account through RAM (AWS lists them with their OwnerId)."""
+    result = _orig_describe_tgws(self, filters, transit_gateway_ids)
+    for other in _all_backends(ec2_backends, self.region_name):
+        if other is self:
+            continue
+        for tgw in _orig_describe_tgws(other, filters, transit_gateway_ids):
+            if _tgw_shared_with(tgw, other.account_id, self.account_id, self.region_name):
+                result.append(tgw)
+    return result
+
+
+TransitGatewayBackend.describe_transit_gateways = _describe_transit_gateways
+
+_orig_create_tgw_route = TransitGatewayRouteTableBackend.create_transit_gateway_route
+
+
+def _create_transit_gateway_route(self: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """CreateTransitGatewayRoute: moto stored TransitGatewayAttachments as a
+    dict instead of a list, so the route read back without its attachment
+    (the provider then saw blackhole=true and no transit_gateway_attachment_id)."""
+    route = _orig_create_tgw_route(self, *args, **kwargs)
+    att = route.get("transitGatewayAttachments")
+    if isinstance(att, dict):
+        route["transitGatewayAttachments"] = [att]
+    return route
+
+
+TransitGatewayRouteTableBackend.create_transit_gateway_route = _create_transit_gateway_route
+
+
 # ===========================================================================
 # ELBv2
 # ===========================================================================
@@ -1002,3 +1040,32 @@ def _register_certificate(account_id: str, region: str, arn_certificate: str, ar
 
 
 elbv2_models.register_certificate = _register_certificate
+
+
+from moto.elbv2.models import FakeLoadBalancer  # noqa: E402
+from moto.elbv2.responses import ELBV2Response  # noqa: E402
+
+FakeLoadBalancer.enforce_security_group_inbound_rules_on_private_link_traffic = property(
+    lambda self: getattr(self, "_enforce_pl",
+                         "on" if self.type == "network" and self.security_groups else None))
+
+
+def set_security_groups(self: Any) -> ActionResult:
+    """ELBv2 SetSecurityGroups, storing
+    EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic (moto ignored it and
+    DescribeLoadBalancers never returned it, so aws_lb always showed a diff)."""
+    arn = self._get_param("LoadBalancerArn")
+    groups = self._get_param("SecurityGroups", [])
+    self.elbv2_backend.set_security_groups(arn, groups)
+    enforce = self._get_param("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic")
+    lb = self.elbv2_backend.load_balancers[arn]
+    if enforce:
+        lb._enforce_pl = enforce
+    result = {"SecurityGroups": groups}
+    if lb.enforce_security_group_inbound_rules_on_private_link_traffic:
+        result["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = (
+            lb.enforce_security_group_inbound_rules_on_private_link_traffic)
+    return ActionResult(result)
+
+
+ELBV2Response.set_security_groups = set_security_groups

@@ -24,6 +24,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="stop when the parent process dies (used by harness.ts)")
     args = parser.parse_args()
 
     server = ThreadedMotoServer(ip_address=args.host, port=args.port, verbose=False)
@@ -36,7 +38,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
         while not stop.wait(1):
-            if os.getppid() != parent:  # parent died (re-parented): do not leak
+            if args.exit_with_parent and os.getppid() != parent:  # parent died (re-parented): do not leak
                 break
     finally:
         server.stop()

@@ -38,9 +38,9 @@ describe('network hub stack', () => {
     })]);
     const tables = resourceList(hub, 'aws_ec2_transit_gateway_route_table').map((t) => t.tags.segment).sort();
     expect(tables).toEqual(['nonprod', 'prod', 'shared-services']);
-    // The hub attachment is associated with shared-services and propagates into every segment.
+    // The hub attachment is associated with shared-services and propagates into every table.
     expect(resourceList(hub, 'aws_ec2_transit_gateway_route_table_association')).toHaveLength(1);
-    expect(resourceList(hub, 'aws_ec2_transit_gateway_route_table_propagation')).toHaveLength(2);
+    expect(resourceList(hub, "aws_ec2_transit_gateway_route_table_propagation")).toHaveLength(3);
   });
 
   test('TGW is shared with the organization through RAM, never outside it', () => {

@@ -1,0 +1,54 @@
+/**
+ * AWS SDK clients against the emulator, acting in a given account: each client's credentials
+ * come from STS AssumeRole of that account's deploy role, which the emulator honours.
+ */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RAMClient } from '@aws-sdk/client-ram';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export interface AccountClients {
+  readonly ec2: EC2Client;
+  readonly route53: Route53Client;
+  readonly ram: RAMClient;
+}
+
+const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export class EmulatorAws {
+  private readonly cache = new Map<string, Promise<AccountClients>>();
+
+  constructor(private readonly endpoint: string, private readonly roleName: string) {}
+
+  /** Clients acting in `accountId` and `region`. */
+  clients(accountId: string, region: string): Promise<AccountClients> {
+    const key = `${accountId}/${region}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      found = this.assume(accountId, region);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  /** The state bucket's client, in the emulator's default account like the S3 backend. */
+  s3(region: string): S3Client {
+    return new S3Client({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS, forcePathStyle: true });
+  }
+
+  private async assume(accountId: string, region: string): Promise<AccountClients> {
+    const sts = new STSClient({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS });
+    const { Credentials: c } = await sts.send(new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/${this.roleName}`,
+      RoleSessionName: 'e2e-assertions',
+    }));
+    const credentials = { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
+    const common = { endpoint: this.endpoint, region, credentials };
+    return {
+      ec2: new EC2Client(common),
+      route53: new Route53Client({ ...common, region: 'us-east-1' }),
+      ram: new RAMClient(common),
+    };
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Drives one environment through the emulator the way a user deploys it: synth, init,
+ * `cdktf deploy '<env>-*'`, a second plan per stack, `cdktf destroy '<env>-*'`. Every
+ * command has a bounded time; a failure names the stack, the command and Terraform's error.
+ */
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { mapLimit, run, type RunResult } from '../../lib/run';
+import { EMULATOR_ENV_VAR } from '../../stacks/emulator';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CDKTF = join(ROOT, 'node_modules', '.bin', 'cdktf');
+
+export type Phase = 'synth' | 'init' | 'apply' | 'plan' | 'destroy';
+
+export class StepError extends Error {}
+
+export interface DriverOptions {
+  readonly envName: string;
+  readonly emulatorEndpoint: string;
+  /** Environment with TF_CLI_CONFIG_FILE pointing at the provider mirror. */
+  readonly baseEnv: NodeJS.ProcessEnv;
+  /** Where the synthesized stacks go. */
+  readonly outdir: string;
+}
+
+export class EnvironmentDriver {
+  readonly timings: Partial<Record<Phase, number>> = {};
+  readonly env: NodeJS.ProcessEnv;
+  deployed = false;
+
+  constructor(private readonly opts: DriverOptions) {
+    this.env = {
+      ...opts.baseEnv,
+      [EMULATOR_ENV_VAR]: opts.emulatorEndpoint,
+      // Nothing may reach a real account: the emulator's test credentials only.
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_SESSION_TOKEN: '',
+      AWS_PROFILE: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      CHECKPOINT_DISABLE: '1',
+      CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
+      CI: '1',
+      FORCE_COLOR: '0',
+    };
+  }
+
+  get stacksDir(): string {
+    return join(this.opts.outdir, 'stacks');
+  }
+
+  /** Ids of the synthesized stacks of this environment. */
+  stacks(): string[] {
+    return readdirSync(this.stacksDir).filter((id) => id.startsWith(`${this.opts.envName}-`)).sort();
+  }
+
+  async synth(): Promise<void> {
+    await this.timed('synth', async () => {
+      this.check('synth', 'cdktf synth', await this.cdktf(['synth', '--output', this.opts.outdir], 120_000));
+    });
+  }
+
+  /** `terraform init` of every stack against the emulator's S3 backend. */
+  async init(): Promise<void> {
+    await this.timed('init', async () => {
+      await mapLimit(this.stacks(), 2, async (id) => {
+        const r = await run('terraform', ['init', '-input=false', '-no-color'], { cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 120_000 });
+        this.check(id, 'terraform init', r);
+      });
+    });
+  }
+
+  async apply(): Promise<void> {
+    this.deployed = true;
+    await this.timed('apply', async () => {
+      const r = await this.cdktf(['deploy', `${this.opts.envName}-*`, '--auto-approve', '--skip-provider-lock', '--skip-synth', '--output', this.opts.outdir, '--no-color'], 900_000);
+      this.check(`${this.opts.envName}-*`, `cdktf deploy '${this.opts.envName}-*'`, r);
+    });
+  }
+
+  /** `terraform plan -detailed-exitcode` of every stack: exit code per stack (0 = no changes). */
+  async plan(): Promise<Record<string, { code: number | null; output: string }>> {
+    const out: Record<string, { code: number | null; output: string }> = {};
+    await this.timed('plan', async () => {
+      await mapLimit(this.stacks(), 2, async (id) => {
+        const r = await run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock-timeout=30s'], {
+          cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 180_000,
+        });
+        out[id] = { code: r.timedOut ? null : r.code, output: `${r.stdout}${r.stderr}` };
+      });
+    });
+    return out;
+  }
+
+  async destroy(): Promise<void> {
+    await this.timed('destroy', async () => {
+      const r = await this.cdktf(['destroy', `${this.opts.envName}-*`, '--auto-approve', '--skip-synth', '--output', this.opts.outdir, '--no-color'], 900_000);
+      this.check(`${this.opts.envName}-*`, `cdktf destroy '${this.opts.envName}-*'`, r);
+    });
+    this.deployed = false;
+  }
+
+  private cdktf(args: string[], timeoutMs: number): Promise<RunResult> {
+    return run(CDKTF, args, { cwd: ROOT, env: this.env, timeoutMs });
+  }
+
+  private check(stack: string, command: string, r: RunResult): void {
+    if (r.code === 0 && !r.timedOut) return;
+    const why = r.timedOut ? `timed out after ${Math.round(r.ms / 1000)} s` : `exit code ${r.code}`;
+    const output = `${r.stdout}\n${r.stderr}`;
+    const errors = output.split('\n').filter((l) => /Error|error:/.test(l)).slice(0, 30).join('\n');
+    throw new StepError(`${stack}: '${command}' failed (${why}).\nTerraform errors:\n${errors}\n--- last output ---\n${output.slice(-4000)}`);
+  }
+
+  private async timed(phase: Phase, fn: () => Promise<void>): Promise<void> {
+    const started = Date.now();
+    try {
+      await fn();
+    } finally {
+      this.timings[phase] = (this.timings[phase] ?? 0) + (Date.now() - started);
+    }
+  }
+}

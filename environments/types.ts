@@ -49,7 +49,7 @@ export interface SegmentConfig {
 export interface EndpointSetConfig {
   /** AWS service short names as in `com.amazonaws.<region>.<name>`, e.g. `sts`, `ecr.api`, `s3`. */
   readonly services: readonly string[];
-  /** Segments whose spokes get these endpoints' hosted zones. @default - every segment */
+  /** Segments whose spokes get these endpoints' hosted zones; not empty. @default - every segment */
   readonly segments?: readonly string[];
   /**
    * Endpoint policy document (JSON) applied to every endpoint of this set.
@@ -66,7 +66,10 @@ export interface HubConfig {
   readonly azs: readonly string[];
   /** Private ASN of the Transit Gateway. */
   readonly asn: number;
-  /** Centralized interface endpoints, by endpoint-set name (the name keys its resources). */
+  /**
+   * Centralized interface endpoints, by endpoint-set name (the name keys its resources).
+   * A service may appear in one set per hub: a VPC holds one private zone per name.
+   */
   readonly endpointSets: Readonly<Record<string, EndpointSetConfig>>;
 }
 
@@ -111,7 +114,7 @@ export interface ServiceConfig {
   readonly verificationZoneId?: string;
   /** Name consumers resolve when the service has no private DNS name. @default `<name>.<environment>.privatelink.internal` */
   readonly consumerDnsName?: string;
-  /** Regions other than the provider's from which consumers may connect. @default - every hub region */
+  /** Regions other than the provider's from which consumers may connect (never the provider's own, which is implied). @default - every hub region other than the provider's */
   readonly supportedRegions?: readonly string[];
 }
 
@@ -124,7 +127,11 @@ export interface ProviderConfig {
   readonly service: ServiceConfig;
 }
 
-/** One consumer account with one spoke VPC. */
+/**
+ * One consumer account with one spoke VPC. AZ names map to physical zones per account: for
+ * a same-region consumer, pick AZs whose AZ ids (`use1-az1`, ...) the provider's NLB also
+ * covers, or the endpoint cannot be placed there.
+ */
 export interface ConsumerConfig {
   /** DNS-safe, unique; keys the consumer's stack and every resource it owns. */
   readonly name: string;

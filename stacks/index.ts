@@ -5,3 +5,4 @@ export * from './hub-peering-stack';
 export * from './service-provider-stack';
 export * from './consumer-stack';
 export * from './environment';
+export * from './app';

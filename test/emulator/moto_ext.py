@@ -954,6 +954,7 @@ _orig_delete_tgw_vpc_att = TransitGatewayAttachmentBackend.delete_transit_gatewa
 def _delete_transit_gateway_vpc_attachment(self: Any, transit_gateway_attachment_id: str) -> Any:
     """DeleteTransitGatewayVpcAttachment: also remove it from the TGW owner."""
     att = _orig_delete_tgw_vpc_att(self, transit_gateway_attachment_id)
+    _deleted_attachments(self)[att.id] = att
     for other in _all_backends(ec2_backends, self.region_name):
         if other is not self and other.transit_gateway_attachments.get(att.id) is att:
             del other.transit_gateway_attachments[att.id]
@@ -963,6 +964,30 @@ def _delete_transit_gateway_vpc_attachment(self: Any, transit_gateway_attachment
 
 
 TransitGatewayAttachmentBackend.delete_transit_gateway_vpc_attachment = _delete_transit_gateway_vpc_attachment
+
+
+def _deleted_attachments(backend: Any) -> dict[str, Any]:
+    if not hasattr(backend, "deleted_tgw_attachments"):
+        backend.deleted_tgw_attachments = {}
+    return backend.deleted_tgw_attachments
+
+
+_orig_describe_tgw_vpc_atts = TransitGatewayAttachmentBackend.describe_transit_gateway_vpc_attachments
+
+
+def _describe_transit_gateway_vpc_attachments(self: Any, transit_gateways_attachment_ids: list[str] | None = None,
+                                              filters: Any = None) -> list[Any]:
+    """DescribeTransitGatewayVpcAttachments: like AWS, an attachment asked for
+    by id stays visible in state 'deleted' after deletion (the provider's
+    delete waiter polls for that state and timed out on moto)."""
+    result = _orig_describe_tgw_vpc_atts(self, transit_gateways_attachment_ids, filters)
+    for att_id in transit_gateways_attachment_ids or []:
+        if att_id in _deleted_attachments(self) and all(a.id != att_id for a in result):
+            result.append(_deleted_attachments(self)[att_id])
+    return result
+
+
+TransitGatewayAttachmentBackend.describe_transit_gateway_vpc_attachments = _describe_transit_gateway_vpc_attachments
 
 
 def _route_with_foreign_tgw(orig: Any) -> Any:

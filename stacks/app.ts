@@ -1,0 +1,39 @@
+import { App } from 'cdktf';
+import type { EnvironmentConfig } from '../environments/types';
+import { formatFindings, isBlocking, runRules } from '../lib/rules';
+import { ConfigError, assertValid } from '../lib/validate';
+import { buildEnvironment } from './environment';
+
+export interface SynthesizeOptions {
+  /** Where the stacks go. @default - cdktf's default, or the CLI's `--output` */
+  readonly outdir?: string;
+  /** Where problems and findings are reported. @default process.stderr */
+  readonly report?: (text: string) => void;
+}
+
+/**
+ * Validates every environment, builds its stacks, runs the best-practice rules, and only
+ * then synthesizes. Returns false, having written nothing, when an environment is invalid
+ * or a rule reports an unsuppressed error.
+ */
+export function synthesizeEnvironments(envs: readonly EnvironmentConfig[], opts: SynthesizeOptions = {}): boolean {
+  const report = opts.report ?? ((text: string) => process.stderr.write(text));
+  try {
+    assertValid(envs);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    report(`${error.message}\n`);
+    return false;
+  }
+
+  const app = new App(opts.outdir ? { outdir: opts.outdir } : undefined);
+  for (const env of envs) buildEnvironment(app, env);
+
+  // The cdktf CLI sets CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS, so error annotations alone
+  // would not stop synth: decide on the findings here.
+  const findings = runRules(app);
+  if (findings.length > 0) report(formatFindings(findings));
+  if (findings.some(isBlocking)) return false;
+  app.synth();
+  return true;
+}

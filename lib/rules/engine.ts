@@ -25,6 +25,8 @@ export interface Finding {
 }
 
 const findingsByStack = new WeakMap<TerraformStack, Map<string, Finding>>();
+/** (construct path, rule) pairs already evaluated, compliant or not: a second pass is free. */
+const evaluatedByStack = new WeakMap<TerraformStack, Set<string>>();
 const aspectByStack = new WeakMap<TerraformStack, RulesAspect>();
 
 /** The Aspect that evaluates every rule on every construct of a stack. */
@@ -35,9 +37,12 @@ export class RulesAspect implements IAspect {
     const stack = TerraformStack.of(node);
     let findings = findingsByStack.get(stack);
     if (!findings) findingsByStack.set(stack, (findings = new Map()));
+    let evaluated = evaluatedByStack.get(stack);
+    if (!evaluated) evaluatedByStack.set(stack, (evaluated = new Set()));
     for (const rule of this.rules) {
       const key = `${node.node.path}\u0000${rule.id}`;
-      if (findings.has(key)) continue;
+      if (evaluated.has(key)) continue;
+      evaluated.add(key);
       const result = evaluate(rule, node);
       if (result.status !== 'non-compliant') continue;
       const suppression = suppressionOf(node, rule.id);

@@ -213,6 +213,14 @@ describe('PL7 remote-state-encrypted-locked', () => {
     const dynamo = new TerraformStack(Testing.app(), 'test');
     new S3Backend(dynamo, { bucket: 'b', key: 'k', region: 'us-east-1', encrypt: true, dynamodbTable: 'locks' });
     expect(findingsOf(dynamo, 'PL7')).toHaveLength(0);
+    const onBackend = new TerraformStack(Testing.app(), 'test');
+    new S3Backend(onBackend, { bucket: 'b', key: 'k', region: 'us-east-1', encrypt: true }).addOverride('use_lockfile', true);
+    expect(findingsOf(onBackend, 'PL7')).toHaveLength(0);
+  });
+  test('a stack-level override that turns encryption off is seen', () => {
+    const stack = freshStack('s3');
+    stack.addOverride('terraform.backend.s3.encrypt', false);
+    expect(findingsOf(stack, 'PL7')[0].detail).toBe('s3 backend: encrypt is not true');
   });
 });
 

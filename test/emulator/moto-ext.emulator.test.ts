@@ -1,0 +1,348 @@
+/**
+ * Exercises every operation added/fixed by test/emulator/moto_ext.py through the AWS SDK v3,
+ * asserting real state (what is created is read back, what is deleted is gone).
+ */
+import {
+  AcceptVpcEndpointConnectionsCommand,
+  CreateSubnetCommand,
+  CreateTransitGatewayCommand,
+  CreateTransitGatewayVpcAttachmentCommand,
+  CreateVpcCommand,
+  CreateVpcEndpointCommand,
+  CreateVpcEndpointConnectionNotificationCommand,
+  CreateVpcEndpointServiceConfigurationCommand,
+  DeleteVpcEndpointConnectionNotificationsCommand,
+  DescribeTransitGatewayAttachmentsCommand,
+  DescribeVpcEndpointConnectionNotificationsCommand,
+  DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointServicePermissionsCommand,
+  DescribeVpcEndpointServicesCommand,
+  DescribeVpcEndpointsCommand,
+  EC2Client,
+  ModifyVpcEndpointConnectionNotificationCommand,
+  ModifyVpcEndpointServicePermissionsCommand,
+} from '@aws-sdk/client-ec2';
+import {
+  AssociateResourceShareCommand,
+  CreateResourceShareCommand,
+  DisassociateResourceShareCommand,
+  GetResourceShareAssociationsCommand,
+  GetResourceSharesCommand,
+  ListResourceSharePermissionsCommand,
+  RAMClient,
+} from '@aws-sdk/client-ram';
+import {
+  AssociateVPCWithHostedZoneCommand,
+  CreateHostedZoneCommand,
+  CreateVPCAssociationAuthorizationCommand,
+  DeleteVPCAssociationAuthorizationCommand,
+  DisassociateVPCFromHostedZoneCommand,
+  GetHostedZoneCommand,
+  ListHostedZonesByVPCCommand,
+  ListVPCAssociationAuthorizationsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+import { startEmulator, type Emulator } from './harness';
+
+jest.setTimeout(60_000);
+
+const NETWORK = '222222222222';
+const PROVIDER = '333333333333';
+const CONSUMER = '444444444444';
+const CONSUMER_EU = '555555555555';
+const ORG_ARN = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
+const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+let emu: Emulator;
+type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+const creds = new Map<string, Creds>();
+
+async function as(account: string): Promise<Creds> {
+  if (!creds.has(account)) {
+    const sts = new STSClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: TEST });
+    const { Credentials: c } = await sts.send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'moto-ext-test' }),
+    );
+    creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
+  }
+  return creds.get(account)!;
+}
+const ec2 = async (account: string, region = 'us-east-1') =>
+  new EC2Client({ endpoint: emu.endpoint, region, credentials: await as(account) });
+const ram = async (account: string) => new RAMClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: await as(account) });
+const r53 = async (account: string) =>
+  new Route53Client({ endpoint: emu.endpoint, region: 'us-east-1', credentials: await as(account) });
+
+/** ELBv2 has no SDK client in this repo: a raw Query call (moto does not check signatures). */
+async function elbv2(account: string, params: Record<string, string>): Promise<string> {
+  const c = await as(account);
+  const res = await fetch(emu.endpoint + '/', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `AWS4-HMAC-SHA256 Credential=${c.accessKeyId}/20250101/us-east-1/elasticloadbalancing/aws4_request, SignedHeaders=host, Signature=00`,
+    },
+    body: new URLSearchParams({ Version: '2015-12-01', ...params }).toString(),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(text);
+  return text;
+}
+
+async function vpcWithSubnets(client: EC2Client, cidr: string, azs: string[]) {
+  const { Vpc } = await client.send(new CreateVpcCommand({ CidrBlock: cidr }));
+  const subnets: string[] = [];
+  for (const [i, az] of azs.entries()) {
+    const { Subnet } = await client.send(
+      new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: cidr.replace(/\.0\.0\/16$/, `.${i}.0/24`), AvailabilityZone: az }),
+    );
+    subnets.push(Subnet!.SubnetId!);
+  }
+  return { vpcId: Vpc!.VpcId!, subnets };
+}
+
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu?.stop();
+});
+
+describe('RAM', () => {
+  test('associate / list / permissions / disassociate with org and account principals', async () => {
+    const net = await ram(NETWORK);
+    const netEc2 = await ec2(NETWORK);
+    const { TransitGateway } = await netEc2.send(new CreateTransitGatewayCommand({}));
+    const tgwArn = `arn:aws:ec2:us-east-1:${NETWORK}:transit-gateway/${TransitGateway!.TransitGatewayId}`;
+    const { resourceShare } = await net.send(new CreateResourceShareCommand({ name: 'tgw', allowExternalPrincipals: false }));
+    const shareArn = resourceShare!.resourceShareArn!;
+    await net.send(new CreateResourceShareCommand({ name: 'other' }));
+
+    // only the requested share comes back
+    const shares = await net.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [shareArn] }));
+    expect(shares.resourceShares!.map((s) => s.name)).toEqual(['tgw']);
+    expect(shares.resourceShares![0].allowExternalPrincipals).toBe(false);
+
+    expect((await net.send(new ListResourceSharePermissionsCommand({ resourceShareArn: shareArn }))).permissions).toEqual([]);
+
+    await net.send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, resourceArns: [tgwArn] }));
+    await net.send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [ORG_ARN] }));
+    await net.send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [CONSUMER] }));
+
+    const principals = await net.send(
+      new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', resourceShareArns: [shareArn] }),
+    );
+    expect(principals.resourceShareAssociations!.map((a) => [a.associatedEntity, a.status]).sort()).toEqual([
+      [CONSUMER, 'ASSOCIATED'],
+      [ORG_ARN, 'ASSOCIATED'],
+    ]);
+    const resources = await net.send(
+      new GetResourceShareAssociationsCommand({ associationType: 'RESOURCE', resourceArn: tgwArn }),
+    );
+    expect(resources.resourceShareAssociations!.map((a) => a.associatedEntity)).toEqual([tgwArn]);
+    const perms = await net.send(new ListResourceSharePermissionsCommand({ resourceShareArn: shareArn }));
+    expect(perms.permissions!.map((p) => p.resourceType)).toEqual(['ec2:TransitGateway']);
+
+    // the consumer sees the shared TGW and can attach its VPC; the owner sees the attachment
+    const cons = await ec2(CONSUMER);
+    const { vpcId, subnets } = await vpcWithSubnets(cons, '10.20.0.0/16', ['us-east-1a']);
+    const { TransitGatewayVpcAttachment: att } = await cons.send(
+      new CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: TransitGateway!.TransitGatewayId!, VpcId: vpcId, SubnetIds: subnets }),
+    );
+    const seen = await netEc2.send(
+      new DescribeTransitGatewayAttachmentsCommand({ TransitGatewayAttachmentIds: [att!.TransitGatewayAttachmentId!] }),
+    );
+    expect(seen.TransitGatewayAttachments![0].ResourceOwnerId).toBe(CONSUMER);
+
+    await net.send(new DisassociateResourceShareCommand({ resourceShareArn: shareArn, principals: [CONSUMER] }));
+    const after = await net.send(
+      new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', principal: CONSUMER, resourceShareArns: [shareArn] }),
+    );
+    expect(after.resourceShareAssociations).toEqual([]);
+  });
+});
+
+describe('Route 53', () => {
+  test('private zone, VPC association authorization and cross-account association', async () => {
+    const netEc2 = await ec2(NETWORK);
+    const consEc2 = await ec2(CONSUMER);
+    const netVpc = await vpcWithSubnets(netEc2, '10.10.0.0/16', []);
+    const consVpc = await vpcWithSubnets(consEc2, '10.21.0.0/16', []);
+    const net = await r53(NETWORK);
+    const cons = await r53(CONSUMER);
+
+    // created the provider's way: VPC given, no HostedZoneConfig.PrivateZone
+    const { HostedZone } = await net.send(
+      new CreateHostedZoneCommand({
+        Name: 'sts.us-east-1.amazonaws.com',
+        CallerReference: 'zone-1',
+        VPC: { VPCId: netVpc.vpcId, VPCRegion: 'us-east-1' },
+      }),
+    );
+    const zoneId = HostedZone!.Id!.replace('/hostedzone/', '');
+    expect(HostedZone!.Config!.PrivateZone).toBe(true);
+
+    // without authorization the consumer cannot associate
+    await expect(
+      cons.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } })),
+    ).rejects.toThrow(/not authorized/i);
+
+    await net.send(
+      new CreateVPCAssociationAuthorizationCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } }),
+    );
+    const auths = await net.send(new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: zoneId }));
+    expect(auths.VPCs).toEqual([{ VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' }]);
+
+    await cons.send(
+      new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } }),
+    );
+    const zone = await net.send(new GetHostedZoneCommand({ Id: zoneId }));
+    expect(zone.VPCs!.map((v) => v.VPCId).sort()).toEqual([netVpc.vpcId, consVpc.vpcId].sort());
+    const byVpc = await cons.send(new ListHostedZonesByVPCCommand({ VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' }));
+    expect(byVpc.HostedZoneSummaries!.map((z) => [z.HostedZoneId, z.Owner!.OwningAccount])).toEqual([[zoneId, NETWORK]]);
+
+    await net.send(
+      new DeleteVPCAssociationAuthorizationCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } }),
+    );
+    expect((await net.send(new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: zoneId }))).VPCs).toEqual([]);
+
+    await cons.send(
+      new DisassociateVPCFromHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } }),
+    );
+    const after = await net.send(new GetHostedZoneCommand({ Id: zoneId }));
+    expect(after.VPCs!.map((v) => v.VPCId)).toEqual([netVpc.vpcId]);
+  });
+});
+
+describe('EC2 PrivateLink', () => {
+  test('AWS interface endpoint services table', async () => {
+    const client = await ec2(NETWORK);
+    const names = ['sts', 'ecr.api', 'ecr.dkr', 's3', 'dynamodb'].map((s) => `com.amazonaws.us-east-1.${s}`);
+    const { ServiceDetails } = await client.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: names }));
+    const byName = Object.fromEntries(ServiceDetails!.map((d) => [d.ServiceName, d]));
+    expect(ServiceDetails).toHaveLength(5);
+    expect(byName['com.amazonaws.us-east-1.sts'].PrivateDnsName).toBe('sts.us-east-1.amazonaws.com');
+    expect(byName['com.amazonaws.us-east-1.ecr.api'].PrivateDnsName).toBe('api.ecr.us-east-1.amazonaws.com');
+    expect(byName['com.amazonaws.us-east-1.ecr.dkr'].PrivateDnsName).toBe('*.dkr.ecr.us-east-1.amazonaws.com');
+    expect(byName['com.amazonaws.us-east-1.s3'].ServiceType).toEqual([{ ServiceType: 'Interface' }]);
+    expect(byName['com.amazonaws.us-east-1.sts'].VpcEndpointPolicySupported).toBe(true);
+    expect(byName['com.amazonaws.us-east-1.sts'].AvailabilityZones!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('endpoint service: permissions, cross-account/cross-region endpoints, accept, notifications', async () => {
+    const prov = await ec2(PROVIDER);
+    const { vpcId: _provVpc, subnets } = await vpcWithSubnets(prov, '10.30.0.0/16', ['us-east-1a', 'us-east-1b']);
+    const lbXml = await elbv2(PROVIDER, {
+      Action: 'CreateLoadBalancer',
+      Name: 'svc-nlb',
+      Type: 'network',
+      Scheme: 'internal',
+      'Subnets.member.1': subnets[0],
+      'Subnets.member.2': subnets[1],
+    });
+    const lbArn = /<LoadBalancerArn>([^<]+)</.exec(lbXml)![1];
+    const { ServiceConfiguration: svc } = await prov.send(
+      new CreateVpcEndpointServiceConfigurationCommand({
+        NetworkLoadBalancerArns: [lbArn],
+        AcceptanceRequired: true,
+        SupportedRegions: ['eu-west-1'],
+      }),
+    );
+    const serviceId = svc!.ServiceId!;
+
+    // permissions: ServicePermissionId returned and read back, filter by principal
+    const added = await prov.send(
+      new ModifyVpcEndpointServicePermissionsCommand({
+        ServiceId: serviceId,
+        AddAllowedPrincipals: [`arn:aws:iam::${CONSUMER}:root`, `arn:aws:iam::${CONSUMER_EU}:root`],
+      }),
+    );
+    expect(added.AddedPrincipals![0].ServicePermissionId).toMatch(/^vpce-svc-perm-/);
+    const perms = await prov.send(
+      new DescribeVpcEndpointServicePermissionsCommand({
+        ServiceId: serviceId,
+        Filters: [{ Name: 'principal', Values: [`arn:aws:iam::${CONSUMER}:root`] }],
+      }),
+    );
+    expect(perms.AllowedPrincipals!.map((p) => [p.Principal, p.PrincipalType])).toEqual([
+      [`arn:aws:iam::${CONSUMER}:root`, 'Account'],
+    ]);
+
+    // connection notification CRUD
+    const topic = `arn:aws:sns:us-east-1:${PROVIDER}:vpce`;
+    const { ConnectionNotification: n } = await prov.send(
+      new CreateVpcEndpointConnectionNotificationCommand({ ServiceId: serviceId, ConnectionNotificationArn: topic, ConnectionEvents: ['Accept'] }),
+    );
+    await prov.send(
+      new ModifyVpcEndpointConnectionNotificationCommand({
+        ConnectionNotificationId: n!.ConnectionNotificationId!,
+        ConnectionEvents: ['Accept', 'Reject'],
+      }),
+    );
+    const described = await prov.send(
+      new DescribeVpcEndpointConnectionNotificationsCommand({ ConnectionNotificationId: n!.ConnectionNotificationId! }),
+    );
+    expect(described.ConnectionNotificationSet![0]).toMatchObject({
+      ServiceId: serviceId,
+      ConnectionNotificationArn: topic,
+      ConnectionEvents: ['Accept', 'Reject'],
+    });
+
+    // consumer endpoint in another account: pendingAcceptance until accepted
+    const cons = await ec2(CONSUMER);
+    const consVpc = await vpcWithSubnets(cons, '10.22.0.0/16', ['us-east-1a', 'us-east-1b']);
+    const { VpcEndpoint: ep } = await cons.send(
+      new CreateVpcEndpointCommand({
+        VpcId: consVpc.vpcId,
+        ServiceName: svc!.ServiceName!,
+        VpcEndpointType: 'Interface',
+        SubnetIds: consVpc.subnets,
+        PrivateDnsEnabled: false,
+      }),
+    );
+    expect(ep!.State).toBe('pendingAcceptance');
+    expect(ep!.DnsEntries![0].DnsName).toContain(`${serviceId}.us-east-1.vpce.amazonaws.com`);
+
+    // cross-region consumer (eu-west-1) with ServiceRegion
+    const consEu = await ec2(CONSUMER_EU, 'eu-west-1');
+    const euVpc = await vpcWithSubnets(consEu, '10.130.0.0/16', ['eu-west-1a']);
+    const { VpcEndpoint: epEu } = await consEu.send(
+      new CreateVpcEndpointCommand({
+        VpcId: euVpc.vpcId,
+        ServiceName: svc!.ServiceName!,
+        ServiceRegion: 'us-east-1',
+        VpcEndpointType: 'Interface',
+        SubnetIds: euVpc.subnets,
+      }),
+    );
+    expect(epEu!.ServiceRegion).toBe('us-east-1');
+
+    const conns = await prov.send(
+      new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }),
+    );
+    expect(conns.VpcEndpointConnections!.map((c) => [c.VpcEndpointId, c.VpcEndpointOwner, c.VpcEndpointState]).sort()).toEqual(
+      [
+        [ep!.VpcEndpointId, CONSUMER, 'pendingAcceptance'],
+        [epEu!.VpcEndpointId, CONSUMER_EU, 'pendingAcceptance'],
+      ].sort(),
+    );
+
+    const accepted = await prov.send(
+      new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [ep!.VpcEndpointId!] }),
+    );
+    expect(accepted.Unsuccessful).toEqual([]);
+    const consView = await cons.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [ep!.VpcEndpointId!] }));
+    expect(consView.VpcEndpoints![0].State).toBe('available');
+    const provView = await prov.send(
+      new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'vpc-endpoint-id', Values: [ep!.VpcEndpointId!] }] }),
+    );
+    expect(provView.VpcEndpointConnections![0].VpcEndpointState).toBe('available');
+
+    await prov.send(new DeleteVpcEndpointConnectionNotificationsCommand({ ConnectionNotificationIds: [n!.ConnectionNotificationId!] }));
+    await expect(
+      prov.send(new DescribeVpcEndpointConnectionNotificationsCommand({ ConnectionNotificationId: n!.ConnectionNotificationId! })),
+    ).rejects.toThrow(/does not exist/);
+  });
+});

@@ -279,6 +279,11 @@ class _R53Error(Route53ClientError):
         super().__init__(code, message)
 
 
+# moto's error serializer derives the service from the exception's module
+# name ("moto.<service>...."); this module's name also starts with "moto".
+_R53Error.__module__ = "moto.route53.exceptions"
+
+
 _orig_create_hosted_zone = _R53Resp.create_hosted_zone
 
 
@@ -416,6 +421,9 @@ from moto.ec2.responses import EC2Response  # noqa: E402
 class _Ec2Error(EC2ClientError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(code, message)
+
+
+_Ec2Error.__module__ = "moto.ec2.exceptions"  # see _R53Error
 
 
 # ---- AWS interface endpoint services --------------------------------------

@@ -304,6 +304,29 @@ class Checker {
     }
     return v;
   }
+  /**
+   * Visits each distinct string of a list: a non-string item, or a repeat (`'x' is listed twice
+   * (also <label>[n]); list each <noun> once`), is reported and skipped; `each` sees the rest.
+   */
+  distinctStrings(path: string, label: string, list: readonly unknown[], noun: string,
+    each: (item: string, itemPath: string, index: number) => void): void {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const p = `${path}[${i}]`;
+      if (typeof item !== 'string') {
+        this.add(p, `must be a string, not ${describe(item)}`);
+        return;
+      }
+      const first = seen.get(item);
+      if (first !== undefined) {
+        this.add(p, `'${item}' is listed twice (also ${label}[${first}]); list each ${noun} once`);
+        return;
+      }
+      seen.set(item, i);
+      each(item, p, i);
+    });
+  }
+
 
   /** A required string; undefined (after reporting) when missing or not a string. */
   string(path: string, v: unknown, fix: string): string | undefined {
@@ -401,19 +424,9 @@ class Checker {
     const list = this.array(path, v, `list at least 2 availability zones, e.g. ${example}`);
     if (list === undefined) return [];
     const valid: string[] = [];
-    const seen = new Map<string, number>();
-    list.forEach((item, i) => {
-      const p = `${path}[${i}]`;
-      if (typeof item !== 'string') {
-        this.add(p, `must be a string, not ${describe(item)}`);
-        return;
-      }
-      const first = seen.get(item);
-      if (first !== undefined) {
-        this.add(p, `'${item}' is listed twice (also ${path}[${first}]); list each zone once`);
-        return;
-      }
-      seen.set(item, i);
+    let distinct = 0;
+    this.distinctStrings(path, path, list, 'zone', (item, p) => {
+      distinct++;
       const m = AZ_NAME_RE.exec(item);
       if (!m) {
         if (KNOWN_REGIONS.includes(item)) {
@@ -440,8 +453,8 @@ class Checker {
       }
       valid.push(item);
     });
-    if (seen.size < 2) {
-      this.add(path, `lists ${seen.size} availability zone${seen.size === 1 ? '' : 's'}; the subnets need at least 2, e.g. ${example}`);
+    if (distinct < 2) {
+      this.add(path, `lists ${distinct} availability zone${distinct === 1 ? '' : 's'}; the subnets need at least 2, e.g. ${example}`);
     }
     return valid;
   }
@@ -671,19 +684,7 @@ function checkEndpointSets(c: Checker, path: string, v: unknown): void {
     const services = c.array(field(p, 'services'), set.services, "list AWS service short names, e.g. ['sts', 'ecr.api']");
     if (services) {
       if (services.length === 0) c.add(field(p, 'services'), "lists no service; add at least one, e.g. 'sts', or remove the endpoint set");
-      const seen = new Map<string, number>();
-      services.forEach((svc, i) => {
-        const sp = `${field(p, 'services')}[${i}]`;
-        if (typeof svc !== 'string') {
-          c.add(sp, `must be a string, not ${describe(svc)}`);
-          return;
-        }
-        const first = seen.get(svc);
-        if (first !== undefined) {
-          c.add(sp, `'${svc}' is listed twice (also services[${first}]); list each service once`);
-          return;
-        }
-        seen.set(svc, i);
+      c.distinctStrings(field(p, 'services'), 'services', services, 'service', (svc, sp) => {
         if (!INTERFACE_ENDPOINT_SERVICES.includes(svc)) {
           c.add(sp, unknownServiceMessage(svc));
           return;
@@ -700,19 +701,7 @@ function checkEndpointSets(c: Checker, path: string, v: unknown): void {
       const segs = c.array(field(p, 'segments'), set.segments, '');
       if (segs) {
         if (segs.length === 0) c.add(field(p, 'segments'), 'is empty, which gives these endpoints to no segment; list segments or omit segments for every segment');
-        const seen = new Map<string, number>();
-        segs.forEach((s, i) => {
-          const sp = `${field(p, 'segments')}[${i}]`;
-          if (typeof s !== 'string') {
-            c.add(sp, `must be a string, not ${describe(s)}`);
-            return;
-          }
-          const first = seen.get(s);
-          if (first !== undefined) {
-            c.add(sp, `'${s}' is listed twice (also segments[${first}]); list each segment once`);
-            return;
-          }
-          seen.set(s, i);
+        c.distinctStrings(field(p, 'segments'), 'segments', segs, 'segment', (s, sp) => {
           if (!c.segmentNames.includes(s)) c.add(sp, unknownSegmentMessage(c, s));
         });
       }
@@ -803,19 +792,7 @@ function checkProvider(c: Checker, v: unknown): ProviderFacts {
     const list = c.array(field(p, 'supportedRegions'), service.supportedRegions, '');
     if (list) {
       supported = [];
-      const seen = new Map<string, number>();
-      list.forEach((r, i) => {
-        const rp = `${field(p, 'supportedRegions')}[${i}]`;
-        if (typeof r !== 'string') {
-          c.add(rp, `must be a string, not ${describe(r)}`);
-          return;
-        }
-        const first = seen.get(r);
-        if (first !== undefined) {
-          c.add(rp, `'${r}' is listed twice (also supportedRegions[${first}]); list each region once`);
-          return;
-        }
-        seen.set(r, i);
+      c.distinctStrings(field(p, 'supportedRegions'), 'supportedRegions', list, 'region', (r, rp) => {
         if (c.knownRegion(rp, r) === undefined) return;
         if (r === region) {
           c.add(rp, `'${r}' is the provider's own region, which is always supported; remove it`);

@@ -9,7 +9,10 @@ export const EMULATOR_ENV_VAR = 'PRIVATELINK_EMULATOR_ENDPOINT';
 export interface EmulatorSettings {
   /** Base URL of the emulator, on loopback. */
   readonly endpoint: string;
-  /** Provider retry limit, kept low so an operation the emulator lacks fails in seconds. */
+  /**
+   * Provider retry limit: low, so an operation the emulator lacks (HTTP 500) fails in seconds
+   * instead of being retried for minutes, yet enough to ride over a dropped loopback connection.
+   */
   readonly maxRetries: number;
 }
 
@@ -25,5 +28,5 @@ export function emulatorSettings(env: NodeJS.ProcessEnv = process.env): Emulator
   if (!/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/.test(endpoint)) {
     throw new Error(`${EMULATOR_ENV_VAR}='${endpoint}' must be a loopback URL such as http://127.0.0.1:4566; the emulator mode never points at a remote host`);
   }
-  return { endpoint: endpoint.replace(/\/$/, ''), maxRetries: 1 };
+  return { endpoint: endpoint.replace(/\/$/, ''), maxRetries: 3 };
 }

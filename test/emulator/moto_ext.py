@@ -936,14 +936,21 @@ def _create_transit_gateway_vpc_attachment(self: Any, transit_gateway_id: str, *
     so the TGW owner can associate/propagate it to its route tables."""
     with _borrow_tgw(self, transit_gateway_id) as owner:
         if owner is None:
-            return _orig_create_tgw_vpc_att(self, transit_gateway_id, *args, **kwargs)
+            if _default_association_on(self, transit_gateway_id):
+                return _orig_create_tgw_vpc_att(self, transit_gateway_id, *args, **kwargs)
+            self.set_route_table_association = lambda **_: None
+            try:
+                return _orig_create_tgw_vpc_att(self, transit_gateway_id, *args, **kwargs)
+            finally:
+                del self.set_route_table_association
 
         def _associate_in_owner(transit_gateway_attachment_id: str, transit_gateway_route_table_id: str) -> None:
             # the TGW route tables live in the owner's backend
             att = self.transit_gateway_attachments[transit_gateway_attachment_id]
             att._tgw_owner_id = owner.account_id
             owner.transit_gateway_attachments[att.id] = att
-            owner.set_route_table_association(transit_gateway_attachment_id, transit_gateway_route_table_id)
+            if _default_association_on(owner, transit_gateway_id):
+                owner.set_route_table_association(transit_gateway_attachment_id, transit_gateway_route_table_id)
 
         self.set_route_table_association = _associate_in_owner
         try:
@@ -1102,3 +1109,97 @@ def set_security_groups(self: Any) -> ActionResult:
 
 
 ELBV2Response.set_security_groups = set_security_groups
+
+
+# ===========================================================================
+# EC2 Transit Gateway: default route table and propagations
+# ===========================================================================
+from moto.ec2.models.transit_gateway import TransitGateway  # noqa: E402
+from moto.ec2.models.transit_gateway_route_tables import TransitGatewayRelations  # noqa: E402
+
+
+def _default_association_on(backend: Any, tgw_id: str) -> bool:
+    tgw = backend.transit_gateways.get(tgw_id)
+    return tgw is None or tgw.options.get("DefaultRouteTableAssociation") != "disable"
+
+
+_orig_tgw_init = TransitGateway.__init__
+
+
+def _tgw_init(self: Any, backend: Any, description: str | None, options: dict[str, str] | None = None) -> None:
+    """CreateTransitGateway with default route-table association and propagation
+    both disabled: AWS creates no default route table. moto always created one and
+    associated every new attachment with it, so an attachment seemed associated
+    with two tables (the default one and its segment's)."""
+    _orig_tgw_init(self, backend, description, options)
+    if (self.options.get("DefaultRouteTableAssociation") == "disable"
+            and self.options.get("DefaultRouteTablePropagation") == "disable"):
+        backend.transit_gateways_route_tables.pop(self.default_route_table.id, None)
+        self.options.pop("AssociationDefaultRouteTableId", None)
+        self.options.pop("PropagationDefaultRouteTableId", None)
+
+
+TransitGateway.__init__ = _tgw_init
+
+
+def _propagation_key(attachment_id: str, route_table_id: str) -> str:
+    return f"{attachment_id}|{route_table_id}"
+
+
+def _enable_propagation(self: Any, transit_gateway_attachment_id: str,
+                        transit_gateway_route_table_id: str) -> Any:
+    """EnableTransitGatewayRouteTablePropagation: one attachment may propagate
+    into several route tables. moto kept one propagation per attachment, so the
+    second overwrote the first and disabling the third raised KeyError (HTTP 500)."""
+    relation = TransitGatewayRelations(self, transit_gateway_attachment_id,
+                                       transit_gateway_route_table_id, state="enabled")
+    self.set_route_table_propagation(transit_gateway_attachment_id, transit_gateway_route_table_id)
+    self.set_attachment_propagation(transit_gateway_attachment_id, transit_gateway_route_table_id)
+    self.transit_gateway_propagations[
+        _propagation_key(transit_gateway_attachment_id, transit_gateway_route_table_id)] = relation
+    return relation
+
+
+def _disable_propagation(self: Any, transit_gateway_attachment_id: str,
+                         transit_gateway_route_table_id: str) -> Any:
+    """DisableTransitGatewayRouteTablePropagation of one (attachment, table) pair."""
+    key = _propagation_key(transit_gateway_attachment_id, transit_gateway_route_table_id)
+    relation = self.transit_gateway_propagations.pop(key, None)
+    if relation is None:
+        raise _Ec2Error("TransitGatewayRouteTablePropagation.NotFound",
+                        f"Propagation of {transit_gateway_attachment_id} to {transit_gateway_route_table_id} not found")
+    self.disable_route_table_propagation(transit_gateway_attachment_id=transit_gateway_attachment_id,
+                                         transit_gateway_route_table_id=transit_gateway_route_table_id)
+    remaining = [k for k in self.transit_gateway_propagations if k.startswith(f"{transit_gateway_attachment_id}|")]
+    attachment = self.transit_gateway_attachments.get(transit_gateway_attachment_id)
+    if attachment is not None and not remaining:
+        attachment.propagation = {"state": "disabled", "transitGatewayRouteTableId": transit_gateway_route_table_id}
+    relation.state = "disabled"
+    return relation
+
+
+TransitGatewayRouteTableBackend.enable_transit_gateway_route_table_propagation = _enable_propagation
+TransitGatewayRouteTableBackend.disable_transit_gateway_route_table_propagation = _disable_propagation
+
+
+# ===========================================================================
+# Route 53: changes are synchronous here, so answer without a pending change
+# ===========================================================================
+def _without_change_info(method: Any) -> Any:
+    def wrapper(self: Any) -> Any:
+        result = method(self)
+        if isinstance(result, ActionResult) and isinstance(result.result, dict):
+            result.result.pop("ChangeInfo", None)
+        return result
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+# moto applies every Route 53 change at once (GetChange is always INSYNC), but the
+# provider waits a fixed random 10-30 s before its first GetChange whenever a response
+# carries ChangeInfo. Real AWS always returns it; the emulator leaves it out, so each
+# zone, record and VPC association takes milliseconds instead of about 15 s.
+for _name in ("create_hosted_zone", "delete_hosted_zone", "associate_vpc_with_hosted_zone",
+              "disassociate_vpc_from_hosted_zone", "change_resource_record_sets"):
+    setattr(_R53Resp, _name, _without_change_info(getattr(_R53Resp, _name)))

@@ -17,7 +17,7 @@ describe('emulator mode', () => {
     const stacks = Object.values(synthText([dev])).map((t) => JSON.parse(t));
     for (const stack of stacks) {
       for (const provider of stack.provider.aws) {
-        expect(provider).toMatchObject({ access_key: 'test', skip_credentials_validation: true, max_retries: 1 });
+        expect(provider).toMatchObject({ access_key: 'test', skip_credentials_validation: true, max_retries: 3 });
         expect(provider.endpoints[0]).toMatchObject({ ec2: 'http://127.0.0.1:4599', sts: 'http://127.0.0.1:4599', route53: 'http://127.0.0.1:4599' });
         expect(provider.assume_role[0].role_arn).toMatch(/^arn:aws:iam::\d{12}:role\/privatelink-deploy$/);
       }

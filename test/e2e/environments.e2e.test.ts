@@ -95,7 +95,9 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s end to end', (_
     const plans = await driver().plan();
     expect(Object.keys(plans).sort()).toEqual(driver().stacks());
     for (const [id, { code, output }] of Object.entries(plans)) {
-      expect({ id, code, output: code === 0 ? '' : output.slice(-3000) }).toEqual({ id, code: 0, output: '' });
+      // On a diff, show which resources would change (and the end of the output for errors).
+      const changes = output.split('\n').filter((l) => /^\s*# \S+ (will|must) be /.test(l)).map((l) => l.trim());
+      expect({ id, code, changes, tail: code === 0 ? '' : output.slice(-1500) }).toEqual({ id, code: 0, changes: [], tail: '' });
     }
   });
 

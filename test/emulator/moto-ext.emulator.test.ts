@@ -6,6 +6,7 @@ import {
   AcceptVpcEndpointConnectionsCommand,
   CreateSubnetCommand,
   CreateTransitGatewayCommand,
+  CreateTransitGatewayRouteTableCommand,
   CreateTransitGatewayVpcAttachmentCommand,
   CreateVpcCommand,
   CreateVpcEndpointCommand,
@@ -13,6 +14,12 @@ import {
   CreateVpcEndpointServiceConfigurationCommand,
   DeleteVpcEndpointConnectionNotificationsCommand,
   DescribeTransitGatewayAttachmentsCommand,
+  DescribeTransitGatewayRouteTablesCommand,
+  DescribeTransitGatewayVpcAttachmentsCommand,
+  DisableTransitGatewayRouteTablePropagationCommand,
+  EnableTransitGatewayRouteTablePropagationCommand,
+  GetTransitGatewayRouteTableAssociationsCommand,
+  GetTransitGatewayRouteTablePropagationsCommand,
   DescribeVpcEndpointConnectionNotificationsCommand,
   DescribeVpcEndpointConnectionsCommand,
   DescribeVpcEndpointServicePermissionsCommand,
@@ -30,6 +37,8 @@ import {
   GetResourceSharesCommand,
   ListResourceSharePermissionsCommand,
   RAMClient,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-ram';
 import {
   AssociateVPCWithHostedZoneCommand,
@@ -344,5 +353,69 @@ describe('EC2 PrivateLink', () => {
     await expect(
       prov.send(new DescribeVpcEndpointConnectionNotificationsCommand({ ConnectionNotificationId: n!.ConnectionNotificationId! })),
     ).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('EC2 Transit Gateway', () => {
+  test('defaults off: no default route table, tagged attachment, propagation into several tables', async () => {
+    const net = await ec2(NETWORK);
+    const { TransitGateway } = await net.send(new CreateTransitGatewayCommand({
+      Options: { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable' },
+    }));
+    const tgwId = TransitGateway!.TransitGatewayId!;
+    const tables = async () => (await net.send(new DescribeTransitGatewayRouteTablesCommand({
+      Filters: [{ Name: 'transit-gateway-id', Values: [tgwId] }],
+    }))).TransitGatewayRouteTables ?? [];
+    expect(await tables()).toEqual([]);
+
+    const { vpcId, subnets } = await vpcWithSubnets(net, '10.90.0.0/16', ['us-east-1a', 'us-east-1b']);
+    const { TransitGatewayVpcAttachment: att } = await net.send(new CreateTransitGatewayVpcAttachmentCommand({
+      TransitGatewayId: tgwId, VpcId: vpcId, SubnetIds: subnets,
+      TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'Name', Value: 'hub' }] }],
+    }));
+    const attachmentId = att!.TransitGatewayAttachmentId!;
+    const { TransitGatewayVpcAttachments = [] } = await net.send(new DescribeTransitGatewayVpcAttachmentsCommand({ TransitGatewayAttachmentIds: [attachmentId] }));
+    expect(TransitGatewayVpcAttachments[0].Tags).toEqual([{ Key: 'Name', Value: 'hub' }]);
+
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { TransitGatewayRouteTable } = await net.send(new CreateTransitGatewayRouteTableCommand({ TransitGatewayId: tgwId }));
+      ids.push(TransitGatewayRouteTable!.TransitGatewayRouteTableId!);
+      await net.send(new EnableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: ids.at(-1), TransitGatewayAttachmentId: attachmentId }));
+    }
+    const propagated = async (id: string) => ((await net.send(new GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: id }))).TransitGatewayRouteTablePropagations ?? [])
+      .map((p) => p.TransitGatewayAttachmentId);
+    for (const id of ids) expect(await propagated(id)).toEqual([attachmentId]);
+    // Not associated anywhere until someone associates it.
+    for (const id of ids) {
+      const { Associations = [] } = await net.send(new GetTransitGatewayRouteTableAssociationsCommand({ TransitGatewayRouteTableId: id }));
+      expect(Associations).toEqual([]);
+    }
+    for (const id of ids) {
+      await net.send(new DisableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: id, TransitGatewayAttachmentId: attachmentId }));
+      expect(await propagated(id)).toEqual([]);
+    }
+  });
+});
+
+describe('RAM tags', () => {
+  test('a share keeps its tags; TagResource and UntagResource change them', async () => {
+    const client = await ram(NETWORK);
+    const { resourceShare } = await client.send(new CreateResourceShareCommand({ name: 'tagged', tags: [{ key: 'env', value: 'dev' }] }));
+    const arn = resourceShare!.resourceShareArn!;
+    const tagsOf = async () => (await client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [arn] }))).resourceShares?.[0].tags;
+    expect(await tagsOf()).toEqual([{ key: 'env', value: 'dev' }]);
+    await client.send(new TagResourceCommand({ resourceShareArn: arn, tags: [{ key: 'owner', value: 'net' }] }));
+    await client.send(new UntagResourceCommand({ resourceShareArn: arn, tagKeys: ['env'] }));
+    expect(await tagsOf()).toEqual([{ key: 'owner', value: 'net' }]);
+  });
+});
+
+describe('Route 53 changes', () => {
+  test('are answered without a pending ChangeInfo, so clients need not wait', async () => {
+    const client = await r53(NETWORK);
+    const out = await client.send(new CreateHostedZoneCommand({ Name: 'nochange.example.com', CallerReference: `ref-${Date.now()}` }));
+    expect(out.HostedZone?.Id).toBeDefined();
+    expect(out.ChangeInfo).toBeUndefined();
   });
 });

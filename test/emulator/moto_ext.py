@@ -195,10 +195,41 @@ _orig_create_share = ram_models.ResourceAccessManagerBackend.create_resource_sha
 
 
 def _ram_create_resource_share(self: Any, **kwargs: Any) -> dict[str, Any]:
-    """CreateResourceShare: also remember permissionArns."""
+    """CreateResourceShare: also remember permissionArns and tags (moto dropped the
+    tags, so every re-plan wanted to add them)."""
     result = _orig_create_share(self, **kwargs)
-    self.resource_shares[-1].permission_arns = list(kwargs.get("permissionArns") or [])
+    share = self.resource_shares[-1]
+    share.permission_arns = list(kwargs.get("permissionArns") or [])
+    share.tags = {t["key"]: t.get("value", "") for t in kwargs.get("tags") or []}
+    result["resourceShare"] = _ram_describe(share)
     return result
+
+
+def _ram_describe(share: Any) -> dict[str, Any]:
+    out = _orig_share_describe(share)
+    tags = getattr(share, "tags", {})
+    if tags:
+        out["tags"] = [{"key": k, "value": v} for k, v in tags.items()]
+    return out
+
+
+_orig_share_describe = ram_models.ResourceShare.describe
+ram_models.ResourceShare.describe = _ram_describe
+
+
+def tag_resource(self: Any) -> str:
+    """AWS RAM TagResource (of a resource share)."""
+    share = _ram_find_share(self.ram_backend, self._get_param("resourceShareArn"))
+    share.tags = {**getattr(share, "tags", {}), **{t["key"]: t.get("value", "") for t in self._get_param("tags") or []}}
+    return "{}"
+
+
+def untag_resource(self: Any) -> str:
+    """AWS RAM UntagResource (of a resource share)."""
+    share = _ram_find_share(self.ram_backend, self._get_param("resourceShareArn"))
+    for key in self._get_param("tagKeys") or []:
+        getattr(share, "tags", {}).pop(key, None)
+    return "{}"
 
 
 ram_models.ResourceAccessManagerBackend.create_resource_share = _ram_create_resource_share
@@ -255,13 +286,15 @@ def get_resource_share_associations(self: Any) -> str:
 
 for _fn in (associate_resource_share, disassociate_resource_share,
             list_resource_share_permissions, get_resource_shares,
-            get_resource_share_associations):
+            get_resource_share_associations, tag_resource, untag_resource):
     setattr(_RamResp, _fn.__name__, _fn)
 
 _register(ram_urls, {
     "{0}/associateresourceshare$": _RamResp.dispatch,
     "{0}/disassociateresourceshare$": _RamResp.dispatch,
     "{0}/listresourcesharepermissions$": _RamResp.dispatch,
+    "{0}/tagresource$": _RamResp.dispatch,
+    "{0}/untagresource$": _RamResp.dispatch,
 })
 
 
@@ -1203,3 +1236,27 @@ def _without_change_info(method: Any) -> Any:
 for _name in ("create_hosted_zone", "delete_hosted_zone", "associate_vpc_with_hosted_zone",
               "disassociate_vpc_from_hosted_zone", "change_resource_record_sets"):
     setattr(_R53Resp, _name, _without_change_info(getattr(_R53Resp, _name)))
+
+
+# ===========================================================================
+# EC2 Transit Gateway: attachment tags
+# ===========================================================================
+from moto.ec2.responses.transit_gateway_attachments import TransitGatewayAttachment as _TgwAttResp  # noqa: E402
+
+
+def create_transit_gateway_vpc_attachment(self: Any) -> ActionResult:
+    """CreateTransitGatewayVpcAttachment: moto read the TagSpecifications of resource
+    type `transit-gateway-route-table` instead of `transit-gateway-attachment`, so the
+    attachment's tags were dropped and every re-plan wanted to add them."""
+    tags = self._parse_tag_specification().get("transit-gateway-attachment", {})
+    attachment = self.ec2_backend.create_transit_gateway_vpc_attachment(
+        transit_gateway_id=self._get_param("TransitGatewayId"),
+        tags=tags,
+        vpc_id=self._get_param("VpcId"),
+        subnet_ids=self._get_param("SubnetIds", []),
+        options=self._get_param("Options", {}),
+    )
+    return ActionResult({"TransitGatewayVpcAttachment": attachment})
+
+
+_TgwAttResp.create_transit_gateway_vpc_attachment = create_transit_gateway_vpc_attachment

@@ -12,9 +12,8 @@
  * Finally it times `npx cdktf synth` of the shipped environments through the CLI.
  *
  * Usage: npm run bench -- [--sizes 10,50,200] [--runs 3] [--regions 3] [--services 10]
- *                          [--json] [--no-cli] [--profile] [--keep] [--skip-token-traces]
+ *                          [--json] [--no-cli] [--profile] [--keep]
  * --profile: one extra CPU-profiled run of the largest size, summarized (where the time goes).
- * --skip-token-traces: experiment, see `skipTokenStackTraces`.
  * Exits 0 when a target misses (it is a benchmark, not a test); 1 only when a run fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -52,8 +51,6 @@ interface Options {
   readonly cli: boolean;
   readonly profile: boolean;
   readonly keep: boolean;
-  /** Experiment: blueprint children skip cdktf's token creation stack traces (see {@link skipTokenStackTraces}). */
-  readonly skipTokenTraces: boolean;
 }
 
 function argValue(argv: readonly string[], name: string): string | undefined {
@@ -72,7 +69,7 @@ function positiveInt(name: string, v: string | undefined, fallback: number): num
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const known = new Set(['--sizes', '--runs', '--regions', '--services', '--json', '--no-cli', '--profile', '--keep', '--skip-token-traces']);
+  const known = new Set(['--sizes', '--runs', '--regions', '--services', '--json', '--no-cli', '--profile', '--keep']);
   for (let i = 0; i < argv.length; i++) {
     if (!known.has(argv[i])) throw new Error(`unknown argument '${argv[i]}'`);
     if (['--sizes', '--runs', '--regions', '--services'].includes(argv[i])) i++;
@@ -91,69 +88,15 @@ export function parseOptions(argv: readonly string[]): Options {
     cli: !argv.includes('--no-cli'),
     profile: argv.includes('--profile'),
     keep: argv.includes('--keep'),
-    skipTokenTraces: argv.includes('--skip-token-traces'),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Child: synthesize one generated environment (runs in its own process)
 
-type AssertValid = (envs: readonly import('../environments/types').EnvironmentConfig[]) => void;
-
-/** `assertValid` of lib/validate.ts, or undefined (with a clear message) while that file does not exist. */
-function loadValidator(): AssertValid | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../lib/validate') as { assertValid: AssertValid }).assertValid;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'MODULE_NOT_FOUND' && /lib[\\/]validate/.test(e.message)) {
-      process.stderr.write('bench: lib/validate.ts is not there yet; generated environments are synthesized WITHOUT validation\n');
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-/**
- * EXPERIMENT (`--skip-token-traces`), the change proposed for stacks/blueprint-stack.ts: cdktf
- * captures and formats a full stack trace (Error.stackTraceLimit = MAX_SAFE_INTEGER) for every
- * token it creates — each attribute read such as `vpc.id`, each list element, each cross-stack
- * reference resolved into a consumer stack — and keeps it only for error messages. Replacing
- * that private helper (cdktf 0.21 reads it through its module exports at every call) with one
- * that returns no frames leaves the synthesized JSON byte-identical.
- */
-export function skipTokenStackTraces(): boolean {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace?: unknown };
-    if (typeof mod.captureStackTrace !== 'function') return false;
-    mod.captureStackTrace = () => [];
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-type RunRules = (scope: import('constructs').IConstruct) => { severity: string; suppressed?: unknown }[];
-
-/** `runRules` of lib/rules (main.ts runs it before synth), or undefined while lib/rules does not exist. */
-function loadRules(): RunRules | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../lib/rules') as { runRules?: RunRules };
-    return mod.runRules;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'MODULE_NOT_FOUND' && /lib[\\/]rules/.test(e.message)) return undefined;
-    throw error;
-  }
-}
-
-/** Mirrors main.ts on a generated environment: validate, build, run the rules (if any), synth. */
+/** Synthesizes a generated environment the way main.ts does (`synthesizeEnvironments`), timing each phase. */
 function runChild(argv: readonly string[]): void {
   const spans: Record<string, number> = { boot: performance.now() };
-  if (argv.includes('--skip-token-traces') && !skipTokenStackTraces()) throw new Error('--skip-token-traces: cdktf/lib/tokens/private/stack-trace has no captureStackTrace export in this cdktf version');
   let t = performance.now();
   const mark = (name: string) => {
     const now = performance.now();
@@ -167,28 +110,17 @@ function runChild(argv: readonly string[]): void {
   if (!outdir) throw new Error('--child needs --outdir');
 
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { App } = require('cdktf') as typeof import('cdktf');
-  const { buildEnvironment } = require('../stacks/environment') as typeof import('../stacks/environment');
+  const { synthesizeEnvironments } = require('../stacks/app') as typeof import('../stacks/app');
   const { generateEnvironment } = require('../lib/generate-environment') as typeof import('../lib/generate-environment');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const assertValid = loadValidator();
-  const runRules = loadRules();
   mark('load');
   const env = generateEnvironment({ consumers, regions, services });
   mark('generate');
-  assertValid?.([env]);
-  mark('validate');
-  const app = new App({ outdir });
-  buildEnvironment(app, env);
-  mark('build');
-  const findings = runRules?.(app);
-  const blocking = (findings ?? []).filter((f) => f.severity === 'error' && !f.suppressed).length;
-  if (blocking > 0) process.stderr.write(`bench: the rules report ${blocking} blocking finding(s) on the generated environment; main.ts would stop here, the benchmark synthesizes anyway\n`);
-  if (runRules) mark('rules');
-  app.synth();
-  mark('synth');
+  let problems = '';
+  const ok = synthesizeEnvironments([env], { outdir, report: (text) => { problems += text; }, onPhase: mark });
+  if (!ok) throw new Error(`the generated environment did not synthesize:\n${problems}`);
   const maxRssKiB = process.resourceUsage().maxRSS;
-  process.stdout.write(`BENCH_RESULT ${JSON.stringify({ spans, maxRssKiB, validated: assertValid !== undefined, rules: runRules !== undefined, blocking })}\n`);
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify({ spans, maxRssKiB })}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +133,6 @@ interface Sample {
   readonly rssKiB: number;
   /** Phase times reported by the child (ms); empty for the CLI. */
   readonly spans: Record<string, number>;
-  readonly validated?: boolean;
 }
 
 let gnuTime: boolean | undefined;
@@ -231,7 +162,7 @@ function measure(command: readonly string[], tmp: string, extraEnv: NodeJS.Proce
         return;
       }
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      const result = line ? JSON.parse(line.slice('BENCH_RESULT '.length)) as { spans: Record<string, number>; maxRssKiB: number; validated?: boolean } : undefined;
+      const result = line ? JSON.parse(line.slice('BENCH_RESULT '.length)) as { spans: Record<string, number>; maxRssKiB: number } : undefined;
       let rssKiB = result?.maxRssKiB ?? Number.NaN;
       let cpuMs = Number.NaN;
       if (fs.existsSync(rssFile)) {
@@ -240,7 +171,7 @@ function measure(command: readonly string[], tmp: string, extraEnv: NodeJS.Proce
         if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user + sys) * 1000;
         fs.rmSync(rssFile, { force: true });
       }
-      resolve({ wallMs, cpuMs, rssKiB, spans: result?.spans ?? {}, validated: result?.validated });
+      resolve({ wallMs, cpuMs, rssKiB, spans: result?.spans ?? {} });
     });
   });
 }
@@ -441,7 +372,6 @@ async function runBench(opts: Options): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'privatelink-bench-'));
   const node = process.execPath;
   const rows: Row[] = [];
-  let validated: boolean | undefined;
   let profile: ReturnType<typeof summarizeProfile> | undefined;
   try {
     log(opts, `bench: ${opts.sizes.join(', ')} consumers x ${opts.regions} regions x ${opts.services} services, median of ${opts.runs} fresh processes; peak RSS from ${hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS in the child'}; temp dir ${tmp}`);
@@ -450,12 +380,11 @@ async function runBench(opts: Options): Promise<void> {
       let count: OutputCount | undefined;
       for (let r = 0; r < opts.runs; r++) {
         const outdir = path.join(tmp, `blueprint-${n}-${r}`);
-        blueprint.push(await measure([node, RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', outdir, ...(opts.skipTokenTraces ? ['--skip-token-traces'] : [])], tmp));
+        blueprint.push(await measure([node, RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', outdir], tmp));
         if (!count) count = countOutput(outdir);
         if (!opts.keep) fs.rmSync(outdir, { recursive: true, force: true });
         log(opts, `  blueprint ${n}: run ${r + 1} ${blueprint[r].wallMs.toFixed(0)} ms ${(blueprint[r].rssKiB / 1024).toFixed(0)} MiB`);
       }
-      validated = blueprint[0].validated;
       rows.push(toRow('blueprint', n, blueprint, count!));
 
       const planFile = path.join(tmp, `floor-plan-${n}.json`);
@@ -490,7 +419,7 @@ async function runBench(opts: Options): Promise<void> {
     if (opts.profile) {
       const n = opts.sizes[opts.sizes.length - 1];
       const dir = path.join(tmp, 'profile');
-      await measure([node, '--cpu-prof', '--cpu-prof-dir', dir, RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', path.join(tmp, 'profile-out'), ...(opts.skipTokenTraces ? ['--skip-token-traces'] : [])], tmp);
+      await measure([node, '--cpu-prof', '--cpu-prof-dir', dir, RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', path.join(tmp, 'profile-out')], tmp);
       const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
         profile = summarizeProfile(path.join(dir, file));
@@ -501,7 +430,7 @@ async function runBench(opts: Options): Promise<void> {
     if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
   }
 
-  const report = evaluate(opts, rows, validated, profile);
+  const report = evaluate(opts, rows, profile);
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(render(report));
 }
@@ -516,7 +445,7 @@ function perConsumer(rows: readonly Row[]): { from: number; to: number; msPerCon
   return out;
 }
 
-function evaluate(opts: Options, rows: Row[], validated: boolean | undefined, profile: ReturnType<typeof summarizeProfile> | undefined) {
+function evaluate(opts: Options, rows: Row[], profile: ReturnType<typeof summarizeProfile> | undefined) {
   const blueprint = rows.filter((r) => r.kind === 'blueprint');
   const floor = rows.filter((r) => r.kind === 'floor');
   const cli = rows.find((r) => r.kind === 'cli');
@@ -558,7 +487,7 @@ function evaluate(opts: Options, rows: Row[], validated: boolean | undefined, pr
     : { name: 'npx cdktf synth (shipped environments)', status: 'SKIP', measured: '--no-cli', limit: `< ${TARGETS.maxCliWallMs} ms` });
   return {
     machine: { node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}`, rssSource: hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS' },
-    workload: { sizes: opts.sizes, regions: opts.regions, services: opts.services, runs: opts.runs, validated, skipTokenTraces: opts.skipTokenTraces },
+    workload: { sizes: opts.sizes, regions: opts.regions, services: opts.services, runs: opts.runs },
     rows,
     perConsumerMs: growth,
     targets,
@@ -574,8 +503,6 @@ function render(report: ReturnType<typeof evaluate>): string {
   const lines: string[] = [];
   const { machine, workload } = report;
   lines.push(`Synthesis benchmark: ${workload.regions} regions, ${workload.services} centralized services, median of ${workload.runs} fresh processes (node ${machine.node}, ${machine.cpus} CPUs)`);
-  if (workload.validated === false) lines.push('WARNING: lib/validate.ts was missing; generated environments were not validated');
-  if (workload.skipTokenTraces) lines.push('EXPERIMENT --skip-token-traces: blueprint runs skip cdktf token creation stack traces (the floor does not)');
   lines.push('');
   const header = ['run', 'consumers', 'stacks', 'resources', 'data', 'wall ms', '(min-max)', 'CPU ms', 'peak RSS MiB', 'ms/consumer', 'phases in the child (median ms)'];
   const widths = [26, 9, 6, 9, 4, 7, 13, 6, 12, 17, 0];
@@ -625,7 +552,7 @@ function main(): void {
   try {
     opts = parseOptions(argv);
   } catch (error) {
-    process.stderr.write(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 10,50,200] [--runs 3] [--regions 3] [--services 10] [--json] [--no-cli] [--profile] [--keep] [--skip-token-traces]\n`);
+    process.stderr.write(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 10,50,200] [--runs 3] [--regions 3] [--services 10] [--json] [--no-cli] [--profile] [--keep]\n`);
     process.exit(2);
   }
   runBench(opts).catch((error: unknown) => {

@@ -4,11 +4,16 @@ import { formatFindings, isBlocking, runRules } from '../lib/rules';
 import { ConfigError, assertValid } from '../lib/validate';
 import { buildEnvironment } from './environment';
 
+/** The steps of a synthesis, in order. */
+export type SynthPhase = 'validate' | 'build' | 'rules' | 'synth';
+
 export interface SynthesizeOptions {
   /** Where the stacks go. @default - cdktf's default, or the CLI's `--output` */
   readonly outdir?: string;
   /** Where problems and findings are reported. @default process.stderr */
   readonly report?: (text: string) => void;
+  /** Called as each phase ends (the benchmark times them). @default - nothing */
+  readonly onPhase?: (phase: SynthPhase) => void;
 }
 
 /**
@@ -18,6 +23,7 @@ export interface SynthesizeOptions {
  */
 export function synthesizeEnvironments(envs: readonly EnvironmentConfig[], opts: SynthesizeOptions = {}): boolean {
   const report = opts.report ?? ((text: string) => process.stderr.write(text));
+  const phase = opts.onPhase ?? (() => undefined);
   try {
     assertValid(envs);
   } catch (error) {
@@ -25,15 +31,19 @@ export function synthesizeEnvironments(envs: readonly EnvironmentConfig[], opts:
     report(`${error.message}\n`);
     return false;
   }
+  phase('validate');
 
   const app = new App(opts.outdir ? { outdir: opts.outdir } : undefined);
   for (const env of envs) buildEnvironment(app, env);
+  phase('build');
 
   // The cdktf CLI sets CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS, so error annotations alone
   // would not stop synth: decide on the findings here.
   const findings = runRules(app);
   if (findings.length > 0) report(formatFindings(findings));
+  phase('rules');
   if (findings.some(isBlocking)) return false;
   app.synth();
+  phase('synth');
   return true;
 }

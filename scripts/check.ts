@@ -11,20 +11,41 @@ import { App } from 'cdktf';
 import { environments } from '../environments';
 import { analyzeConnectivity, formatMatrix, synthesizeStacks, type ConnectivityReport } from '../lib/connectivity';
 import { formatFindings, isBlocking, runRules, type Finding } from '../lib/rules';
+import { formatProblems, validateEnvironments } from '../lib/validate';
 import { buildEnvironment } from '../stacks/environment';
 
-function parseArgs(argv: readonly string[]): { env?: string; json: boolean } {
-  const envIndex = argv.indexOf('--env');
-  const env = envIndex >= 0 ? argv[envIndex + 1] : argv.find((a) => a.startsWith('--env='))?.slice('--env='.length);
-  return { env, json: argv.includes('--json') };
+const USAGE = 'usage: npm run check -- [--env <name>] [--json]';
+
+/** Parses `--env <name>`, `--env=<name>` and `--json`; anything else is an error. */
+function parseArgs(argv: readonly string[]): { env?: string; json: boolean } | string {
+  let env: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--env' && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) env = argv[++i];
+    else if (arg.startsWith('--env=')) env = arg.slice('--env='.length);
+    else return arg === '--env' ? '--env needs an environment name' : `unknown argument '${arg}'`;
+  }
+  return { env, json };
 }
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n${USAGE}\n`);
+    return 2;
+  }
   const selected = environments.filter((e) => !args.env || e.name === args.env);
   if (selected.length === 0) {
     process.stderr.write(`unknown environment '${args.env}'; known: ${environments.map((e) => e.name).join(', ')}\n`);
     return 2;
+  }
+  // The rules and the matrix assume a valid environment, as synth does.
+  const problems = validateEnvironments(selected);
+  if (problems.length > 0) {
+    process.stderr.write(formatProblems(problems));
+    return 1;
   }
   const outdir = mkdtempSync(join(tmpdir(), 'privatelink-check-'));
   const results: { env: string; findings: (Finding & { env: string })[]; connectivity: ConnectivityReport }[] = [];

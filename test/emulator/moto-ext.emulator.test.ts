@@ -3,7 +3,11 @@
  * asserting real state (what is created is read back, what is deleted is gone).
  */
 import {
+  AcceptTransitGatewayPeeringAttachmentCommand,
   AcceptVpcEndpointConnectionsCommand,
+  CreateTagsCommand,
+  CreateTransitGatewayPeeringAttachmentCommand,
+  DescribeTransitGatewayPeeringAttachmentsCommand,
   CreateSubnetCommand,
   CreateTransitGatewayCommand,
   CreateTransitGatewayRouteTableCommand,
@@ -395,6 +399,26 @@ describe('EC2 Transit Gateway', () => {
       await net.send(new DisableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: id, TransitGatewayAttachmentId: attachmentId }));
       expect(await propagated(id)).toEqual([]);
     }
+  });
+});
+
+describe('EC2 Transit Gateway peering', () => {
+  test('each side of a peering reads its own tags', async () => {
+    const eu = await ec2(NETWORK, 'eu-west-1');
+    const us = await ec2(NETWORK, 'us-east-1');
+    const { TransitGateway: a } = await eu.send(new CreateTransitGatewayCommand({}));
+    const { TransitGateway: b } = await us.send(new CreateTransitGatewayCommand({}));
+    const { TransitGatewayPeeringAttachment: p } = await eu.send(new CreateTransitGatewayPeeringAttachmentCommand({
+      TransitGatewayId: a!.TransitGatewayId, PeerTransitGatewayId: b!.TransitGatewayId, PeerAccountId: NETWORK, PeerRegion: 'us-east-1',
+      TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'side', Value: 'requester' }] }],
+    }));
+    const id = p!.TransitGatewayAttachmentId!;
+    await us.send(new AcceptTransitGatewayPeeringAttachmentCommand({ TransitGatewayAttachmentId: id }));
+    await us.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'side', Value: 'accepter' }] }));
+    const view = async (client: EC2Client) => (await client.send(new DescribeTransitGatewayPeeringAttachmentsCommand({ TransitGatewayAttachmentIds: [id] })))
+      .TransitGatewayPeeringAttachments?.map((x) => ({ state: x.State, tags: x.Tags }));
+    expect(await view(eu)).toEqual([{ state: 'available', tags: [{ Key: 'side', Value: 'requester' }] }]);
+    expect(await view(us)).toEqual([{ state: 'available', tags: [{ Key: 'side', Value: 'accepter' }] }]);
   });
 });
 

@@ -22,6 +22,7 @@ Sections:
 
 from __future__ import annotations
 
+import copy
 import contextlib
 import hashlib
 import json
@@ -1260,3 +1261,28 @@ def create_transit_gateway_vpc_attachment(self: Any) -> ActionResult:
 
 
 _TgwAttResp.create_transit_gateway_vpc_attachment = create_transit_gateway_vpc_attachment
+
+
+# ===========================================================================
+# EC2 Transit Gateway: peering attachment tags per side
+# ===========================================================================
+_orig_describe_peering = TransitGatewayAttachmentBackend.describe_transit_gateway_peering_attachments
+
+
+def _describe_transit_gateway_peering_attachments(self: Any, transit_gateways_attachment_ids: list[str] | None = None,
+                                                  filters: Any = None) -> list[Any]:
+    """DescribeTransitGatewayPeeringAttachments: each side of a peering keeps its own tags
+    in AWS. moto shares one attachment object between the two regions and read the tags
+    from the requester's region, so the accepter's tags (aws_ec2_transit_gateway_peering_
+    attachment_accepter) never read back. Here the accepter side sees a view whose tags
+    come from its own region; state stays shared."""
+    views = []
+    for att in _orig_describe_peering(self, transit_gateways_attachment_ids, filters):
+        if att.ec2_backend is not self:
+            att = copy.copy(att)
+            att.ec2_backend = self
+        views.append(att)
+    return views
+
+
+TransitGatewayAttachmentBackend.describe_transit_gateway_peering_attachments = _describe_transit_gateway_peering_attachments

@@ -57,7 +57,12 @@ export class BlueprintStack extends TerraformStack {
   awsProvider(label: string, accountId: string, region: string): AwsProvider {
     const alias = `${label}-${region}`;
     const existing = this.providers.get(alias);
-    if (existing) return existing;
+    if (existing) {
+      if (existing.allowedAccountIds?.[0] !== accountId) {
+        throw new Error(`${this.stackId}: provider '${alias}' already acts in account ${existing.allowedAccountIds?.[0]}; use another label for account ${accountId}`);
+      }
+      return existing;
+    }
     const emulator = emulatorSettings();
     const provider = new AwsProvider(this, `aws-${alias}`, {
       alias,

@@ -1,6 +1,8 @@
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentConfig } from '../../environments/types';
+import { Testing } from 'cdktf';
+import { BlueprintStack } from '../../stacks/blueprint-stack';
 import { synthJson } from '../support/synth';
 
 describe('remote state', () => {
@@ -39,5 +41,15 @@ describe('remote state', () => {
     }
     const remote = stacks['dev-consumer-web-us-east-1'].data.terraform_remote_state['cross-stack-reference-input-dev-network-us-east-1'];
     expect(remote).toMatchObject({ backend: 'remote', config: { organization: 'acme', workspaces: { name: 'pl-dev-network-us-east-1' } } });
+  });
+});
+
+describe('providers', () => {
+  test('one label and region always means one account', () => {
+    const stack = new BlueprintStack(Testing.app(), 'dev-test', { env: dev, role: 'test' });
+    const first = stack.awsProvider('consumer', '444444444444', 'us-east-1');
+    expect(stack.awsProvider('consumer', '444444444444', 'us-east-1')).toBe(first);
+    expect(() => stack.awsProvider('consumer', '555555555555', 'us-east-1'))
+      .toThrow("dev-test: provider 'consumer-us-east-1' already acts in account 444444444444; use another label for account 555555555555");
   });
 });

@@ -82,13 +82,7 @@ function main(): void {
     process.stderr.write('usage: node scripts/run-ts.js scripts/bench-floor.ts --plan <plan.json> --outdir <dir>\n');
     process.exit(2);
   }
-  const spans: Record<string, number> = { boot: performance.now() };
-  let t = performance.now();
-  const mark = (name: string) => {
-    const now = performance.now();
-    spans[name] = now - t;
-    t = now;
-  };
+  const { spans, mark } = phaseTimer();
 
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { App, S3Backend, TerraformStack } = require('cdktf') as typeof import('cdktf');
@@ -136,3 +130,17 @@ function main(): void {
 
 // run-ts.js sets process.argv[1] to this file; importing the module (tests, bench.ts) runs nothing.
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename) main();
+
+/** Times the phases of a child process: `boot` is the time from process start, then each `mark(name)` the time since the previous one. */
+export function phaseTimer(): { spans: Record<string, number>; mark: (name: string) => void } {
+  const spans: Record<string, number> = { boot: performance.now() };
+  let t = performance.now();
+  return {
+    spans,
+    mark: (name: string) => {
+      const now = performance.now();
+      spans[name] = now - t;
+      t = now;
+    },
+  };
+}

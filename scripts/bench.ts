@@ -20,7 +20,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FloorPlan, FloorStackPlan } from './bench-floor';
+import { phaseTimer, type FloorPlan, type FloorStackPlan } from './bench-floor';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUN_TS = path.join(ROOT, 'scripts', 'run-ts.js');
@@ -96,13 +96,7 @@ export function parseOptions(argv: readonly string[]): Options {
 
 /** Synthesizes a generated environment the way main.ts does (`synthesizeEnvironments`), timing each phase. */
 function runChild(argv: readonly string[]): void {
-  const spans: Record<string, number> = { boot: performance.now() };
-  let t = performance.now();
-  const mark = (name: string) => {
-    const now = performance.now();
-    spans[name] = now - t;
-    t = now;
-  };
+  const { spans, mark } = phaseTimer();
   const consumers = positiveInt('--consumers', argValue(argv, '--consumers'), 10);
   const regions = positiveInt('--regions', argValue(argv, '--regions'), 3);
   const services = positiveInt('--services', argValue(argv, '--services'), 10);

@@ -31,7 +31,7 @@
 import { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/types';
-import { stackIds } from '../stacks/environment';
+import { stackIds } from './topology';
 import { cidrContains, parseCidr } from './cidr';
 
 /** The synthesized Terraform JSON of one stack (`cdk.tf.json`). */
@@ -333,9 +333,9 @@ export function analyzeConnectivity(env: EnvironmentConfig, stacks: Readonly<Rec
   const vpcOfStack = (stack: string): string | undefined => index.ofType('aws_vpc').find((v) => v.stack === stack)?.addr;
 
   const regions = Object.keys(env.network.hubs).sort();
-  const hubStack = (region: string) => stackIds.network(env.name, region);
-  const providerStack = stackIds.provider(env.name, env.provider.service.name, env.provider.region);
-  const consumerStack = (name: string) => stackIds.consumer(env.name, name, env.consumers.find((c) => c.name === name)!.region);
+  const hubStack = (region: string) => stackIds.network(env, region);
+  const providerStack = stackIds.provider(env);
+  const consumerStack = (name: string) => stackIds.consumer(env, env.consumers.find((c) => c.name === name)!);
 
   const sources: Record<string, string | undefined> = {};
   for (const c of env.consumers) sources[`consumer:${c.name}`] = vpcOfStack(consumerStack(c.name));

@@ -8,7 +8,8 @@
  * edge. Floating-point sums of prices such as 0.0225 × 730 drift by fractions of a cent;
  * integers do not, so the guide's reference figures ($14.60, $15.60, $24.60) come out exact.
  */
-import type { ConsumerConfig, EndpointSetConfig, EnvironmentConfig, HubConfig, PriceOverrides } from '../environments/types';
+import type { ConsumerConfig, EnvironmentConfig, HubConfig, PriceOverrides } from '../environments/types';
+import { consumerDnsName, hubOf, hubPairs, hubRegions, setReachesSegment, sortedEndpointSets, stackIds } from './topology';
 
 /** Every price the estimate uses, in USD. Same fields as {@link PriceOverrides}, all required. */
 export type PriceTable = { readonly [K in keyof PriceOverrides]-?: number };
@@ -65,9 +66,6 @@ export const COST_ASSUMPTIONS = {
    */
   centralizedEndpointGbPerConsumerMonth: 10,
 } as const;
-
-/** The route table the hub VPC attachment is associated with, next to one per segment. */
-export const SHARED_SERVICES_ROUTE_TABLE = 'shared-services';
 
 /** Human-readable statement of every modelling choice, printed with the report. */
 export const ASSUMPTION_NOTES: readonly string[] = [
@@ -215,59 +213,6 @@ export function pricesFor(env: EnvironmentConfig, region: string): PriceTable {
   return merged as PriceTable;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Topology helpers shared with the diagram
-
-/** Stack ids, as the blueprint names them. */
-export const stackIds = {
-  network: (env: EnvironmentConfig, region: string): string => `${env.name}-network-${region}`,
-  peering: (env: EnvironmentConfig, a: string, b: string): string => {
-    const [x, y] = [a, b].sort();
-    return `${env.name}-peering-${x}-${y}`;
-  },
-  provider: (env: EnvironmentConfig): string => `${env.name}-provider-${env.provider.service.name}-${env.provider.region}`,
-  consumer: (env: EnvironmentConfig, consumer: ConsumerConfig): string => `${env.name}-consumer-${consumer.name}-${consumer.region}`,
-};
-
-/** Hub regions in sorted order, so every output is deterministic. */
-export function hubRegions(env: EnvironmentConfig): readonly string[] {
-  return Object.keys(env.network.hubs).sort();
-}
-
-/** Every unordered pair of hub regions, each sorted: one TGW peering per pair. */
-export function hubPairs(env: EnvironmentConfig): readonly (readonly [string, string])[] {
-  const regions = hubRegions(env);
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < regions.length; i++) {
-    for (let j = i + 1; j < regions.length; j++) pairs.push([regions[i], regions[j]]);
-  }
-  return pairs;
-}
-
-/** The hub a consumer attaches to; throws with the fix when its region has none. */
-export function hubOf(env: EnvironmentConfig, consumer: ConsumerConfig): HubConfig {
-  const hub = env.network.hubs[consumer.region];
-  if (!hub) {
-    throw new Error(
-      `${env.name}: consumer '${consumer.name}' is in ${consumer.region}, but network.hubs has no hub there ` +
-        `(hubs: ${hubRegions(env).join(', ') || 'none'}); add a hub for ${consumer.region} or move the consumer`,
-    );
-  }
-  return hub;
-}
-
-/** Whether spokes of `segment` receive the endpoints (hosted zones) of `set`. */
-export function setReachesSegment(set: EndpointSetConfig, segment: string): boolean {
-  return set.segments === undefined || set.segments.includes(segment);
-}
-
-/** Endpoint sets of a hub in sorted order of their names. */
-export function sortedEndpointSets(hub: HubConfig): readonly (readonly [string, EndpointSetConfig])[] {
-  return Object.keys(hub.endpointSets)
-    .sort()
-    .map((name) => [name, hub.endpointSets[name]] as const);
-}
-
 /** Number of (set, service) pairs of a hub: each is its own endpoint and hosted zone. */
 export function hubEndpointCount(hub: HubConfig): number {
   return Object.values(hub.endpointSets).reduce((n, set) => n + set.services.length, 0);
@@ -286,10 +231,6 @@ export function expectedGb(consumer: ConsumerConfig): number {
   return consumer.expectedGbPerMonth ?? COST_ASSUMPTIONS.defaultExpectedGbPerMonth;
 }
 
-/** The name consumers resolve when the service has no private DNS name (default as in types.ts). */
-export function consumerDnsName(env: EnvironmentConfig): string {
-  return env.provider.service.consumerDnsName ?? `${env.provider.service.name}.${env.name}.privatelink.internal`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The estimate

@@ -17,7 +17,7 @@ import {
   hubRegions,
   setReachesSegment,
   sortedEndpointSets,
-} from './cost';
+} from './topology';
 
 /**
  * A Mermaid-safe node id from name parts. Each part keeps only `[A-Za-z0-9]` (others become

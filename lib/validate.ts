@@ -28,6 +28,7 @@ import {
   TGW_PRIVATE_ASN_RANGES,
 } from './aws-catalog';
 import { AZ_SUBNET_BITS, MAX_VPC_PREFIX, azSlot, azSubnetCidr, cidrContains, cidrContainsIp, cidrsOverlap, formatIp, parseCidr, parseIp } from './cidr';
+import { SHARED_SERVICES_ROUTE_TABLE } from './topology';
 
 export interface ConfigProblem {
   /** Environment name, or `environments[<index>]` when the environment has no usable name. */
@@ -112,7 +113,7 @@ const AZ_ID_RE = /^[a-z]{2,5}\d+-az\d+$/;
 const TAG_CHARS_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const TFC_NAME_RE = /^[A-Za-z0-9_-]+$/;
 const RESERVED_TAG_KEYS = ['environment', 'stack'];
-const RESERVED_SEGMENT = 'shared-services';
+const RESERVED_SEGMENT = SHARED_SERVICES_ROUTE_TABLE;
 const PRICE_FIELDS = [
   'endpointAzHour',
   'endpointGb',

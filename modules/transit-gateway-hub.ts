@@ -10,8 +10,9 @@ import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-ass
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route } from '@cdktf/provider-aws/lib/route';
 
-/** Name of the route table the hub's own attachment (and inter-region peering) is associated with. */
-export const SHARED_SERVICES_ROUTE_TABLE = 'shared-services';
+import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/topology';
+
+export { SHARED_SERVICES_ROUTE_TABLE };
 
 export interface TransitGatewayHubProps {
   /** Provider of the network account in the hub's region. */

@@ -1,9 +1,10 @@
 import type { Construct } from 'constructs';
 import type { ConsumerConfig, EnvironmentConfig } from '../environments/types';
+import { SHARED_SERVICES_ROUTE_TABLE, consumerDnsName } from '../lib/topology';
 import { HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, SpokeAttachment } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 import type { NetworkHubStack } from './network-hub-stack';
-import { consumerDnsName, type ServiceProviderStack } from './service-provider-stack';
+import type { ServiceProviderStack } from './service-provider-stack';
 
 export interface ConsumerStackProps {
   readonly env: EnvironmentConfig;
@@ -46,7 +47,7 @@ export class ConsumerStack extends BlueprintStack {
     });
 
     const segmentTables = hub.tgw.segmentRouteTableIds;
-    const propagateTo: Record<string, string> = { 'shared-services': hub.tgw.sharedRouteTableId };
+    const propagateTo: Record<string, string> = { [SHARED_SERVICES_ROUTE_TABLE]: hub.tgw.sharedRouteTableId };
     if (env.segments[consumer.segment].spokeToSpoke) propagateTo[consumer.segment] = segmentTables[consumer.segment];
     this.attachment = new SpokeAttachment(this, 'tgw', {
       spokeProvider,

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/types';
+import { hubPairs, hubRegions, stackIds } from '../lib/topology';
 import { ConsumerStack } from './consumer-stack';
 import { HubPeeringStack } from './hub-peering-stack';
 import { NetworkHubStack } from './network-hub-stack';
@@ -13,43 +14,24 @@ export interface EnvironmentStacks {
   readonly consumers: Readonly<Record<string, ConsumerStack>>;
 }
 
-/** Stack ids: `<env>-<role>[-<name>]-<region>`. */
-export const stackIds = {
-  network: (env: string, region: string) => `${env}-network-${region}`,
-  peering: (env: string, a: string, b: string) => `${env}-peering-${a}-${b}`,
-  provider: (env: string, service: string, region: string) => `${env}-provider-${service}-${region}`,
-  consumer: (env: string, consumer: string, region: string) => `${env}-consumer-${consumer}-${region}`,
-};
-
 /** Builds every stack of one (validated) environment under `scope`. */
 export function buildEnvironment(scope: Construct, env: EnvironmentConfig): EnvironmentStacks {
-  const regions = Object.keys(env.network.hubs).sort();
   const hubs: Record<string, NetworkHubStack> = {};
-  for (const region of regions) {
-    hubs[region] = new NetworkHubStack(scope, stackIds.network(env.name, region), { env, region });
+  for (const region of hubRegions(env)) {
+    hubs[region] = new NetworkHubStack(scope, stackIds.network(env, region), { env, region });
   }
 
-  const peerings: HubPeeringStack[] = [];
-  for (let i = 0; i < regions.length; i++) {
-    for (let j = i + 1; j < regions.length; j++) {
-      const [a, b] = [regions[i], regions[j]];
-      peerings.push(new HubPeeringStack(scope, stackIds.peering(env.name, a, b), {
-        env,
-        requester: hubs[a],
-        accepter: hubs[b],
-      }));
-    }
-  }
+  const peerings = hubPairs(env).map(([a, b]) => new HubPeeringStack(scope, stackIds.peering(env, a, b), {
+    env,
+    requester: hubs[a],
+    accepter: hubs[b],
+  }));
 
-  const provider = new ServiceProviderStack(
-    scope,
-    stackIds.provider(env.name, env.provider.service.name, env.provider.region),
-    { env },
-  );
+  const provider = new ServiceProviderStack(scope, stackIds.provider(env), { env });
 
   const consumers: Record<string, ConsumerStack> = {};
   for (const consumer of env.consumers) {
-    consumers[consumer.name] = new ConsumerStack(scope, stackIds.consumer(env.name, consumer.name, consumer.region), {
+    consumers[consumer.name] = new ConsumerStack(scope, stackIds.consumer(env, consumer), {
       env,
       consumer,
       hub: hubs[consumer.region],

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/types';
+import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/topology';
 import { TransitGatewayPeering, type PeeringSide } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 import type { NetworkHubStack } from './network-hub-stack';
@@ -30,7 +31,7 @@ export class HubPeeringStack extends BlueprintStack {
       transitGatewayId: hub.tgw.transitGatewayId,
       routeTableId: hub.tgw.sharedRouteTableId,
       cidrs: [hub.hubConfig.cidr],
-      routeTableIds: { 'shared-services': hub.tgw.sharedRouteTableId },
+      routeTableIds: { [SHARED_SERVICES_ROUTE_TABLE]: hub.tgw.sharedRouteTableId },
     });
     this.peering = new TransitGatewayPeering(this, 'peering', {
       name: id,

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/types';
+import { supportedRegions } from '../lib/topology';
 import { EndpointService, PrivateVpc } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 
@@ -48,15 +49,4 @@ export class ServiceProviderStack extends BlueprintStack {
 
     this.exportForCrossStack(this.service.serviceId, this.service.serviceName);
   }
-}
-
-/** The regions other than the provider's from which consumers may connect: configured, or every hub region. */
-export function supportedRegions(env: EnvironmentConfig): string[] {
-  const regions = env.provider.service.supportedRegions ?? Object.keys(env.network.hubs);
-  return regions.filter((r) => r !== env.provider.region).sort();
-}
-
-/** The name consumers resolve when the service has no private DNS name. */
-export function consumerDnsName(env: EnvironmentConfig): string {
-  return env.provider.service.consumerDnsName ?? `${env.provider.service.name}.${env.name}.privatelink.internal`;
 }

@@ -19,7 +19,7 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentConfig, S3StateConfig } from '../../environments/types';
 import { terraformEnv } from '../../lib/terraform-cli';
-import { supportedRegions } from '../../stacks/service-provider-stack';
+import { supportedRegions } from '../../lib/topology';
 import { createStateBucket, startEmulator, type Emulator } from '../emulator/harness';
 import { EmulatorAws } from './aws';
 import { EnvironmentDriver, type Phase } from './driver';

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig, HubConfig } from '../environments/types';
+import { setReachesSegment } from '../lib/topology';
 import { CentralizedEndpoints, PrivateVpc, TransitGatewayHub } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 
@@ -75,7 +76,7 @@ export class NetworkHubStack extends BlueprintStack {
 
     const zones: Record<string, HubZone> = {};
     for (const [key, zone] of Object.entries(this.endpoints.zones)) {
-      zones[key] = { zoneId: zone.zoneId, segments: hub.endpointSets[zone.set].segments ?? segments };
+      zones[key] = { zoneId: zone.zoneId, segments: segments.filter((sg) => setReachesSegment(hub.endpointSets[zone.set], sg)) };
     }
     this.zones = zones;
 

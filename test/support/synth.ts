@@ -35,8 +35,3 @@ export function resources(stack: StackJson, type: string): Record<string, StackJ
 export function resourceList(stack: StackJson, type: string): StackJson[] {
   return Object.values(resources(stack, type));
 }
-
-/** A deep copy of an environment that a test may change. */
-export function cloneEnv<T extends EnvironmentConfig>(env: T): { -readonly [K in keyof T]: T[K] } {
-  return structuredClone(env);
-}

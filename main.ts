@@ -3,6 +3,6 @@
  * best-practice rules, synthesized. Nothing is written when any of that fails.
  */
 import { environments } from './environments';
-import { synthesizeEnvironments } from './stacks/app';
+import { synthesizeEnvironments } from './stacks/synthesize';
 
 if (!synthesizeEnvironments(environments)) process.exit(1);

@@ -1,4 +1,4 @@
-import type { EnvironmentConfig } from './types';
+import type { EnvironmentConfig } from '../lib/config/types';
 
 /** Development: one region, two non-production consumers. */
 export const dev: EnvironmentConfig = {

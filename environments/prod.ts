@@ -1,4 +1,4 @@
-import type { EnvironmentConfig } from './types';
+import type { EnvironmentConfig } from '../lib/config/types';
 
 /**
  * Production: two regions with peered hubs, a TLS service published from us-east-1,

@@ -6,7 +6,7 @@ import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { organizationEndpointPolicy } from '../lib/policies';
+import { organizationEndpointPolicy } from '../lib/aws/endpoint-policies';
 
 /** One set of centralized services. */
 export interface CentralizedEndpointSet {

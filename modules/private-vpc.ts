@@ -4,7 +4,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { azSubnetCidr } from '../lib/cidr';
+import { azSubnetCidr } from '../lib/net/cidr';
 import { VpcFlowLog } from './vpc-flow-log';
 
 export interface PrivateVpcProps {

@@ -10,7 +10,7 @@ import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-ass
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route } from '@cdktf/provider-aws/lib/route';
 
-import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/topology';
+import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/config/topology';
 
 export { SHARED_SERVICES_ROUTE_TABLE };
 

@@ -2,7 +2,7 @@
  * `npm run bench`: how synthesis scales with the number of consumer accounts.
  *
  * For each size (default 10, 50 and 200 consumers over 3 hub regions with 10 centralized
- * services) it generates an environment in memory (`lib/generate-environment.ts`), validates
+ * services) it generates an environment in memory (`lib/config/generate-environment.ts`), validates
  * it like `main.ts` does, and synthesizes it in a FRESH child process
  * (`node scripts/run-ts.js scripts/bench.ts --child ...`) into a temp dir; then it runs the
  * FLOOR (`scripts/bench-floor.ts`): a bare cdktf program with the same stacks, providers and
@@ -104,8 +104,8 @@ function runChild(argv: readonly string[]): void {
   if (!outdir) throw new Error('--child needs --outdir');
 
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { synthesizeEnvironments } = require('../stacks/app') as typeof import('../stacks/app');
-  const { generateEnvironment } = require('../lib/generate-environment') as typeof import('../lib/generate-environment');
+  const { synthesizeEnvironments } = require('../stacks/synthesize') as typeof import('../stacks/synthesize');
+  const { generateEnvironment } = require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment');
   /* eslint-enable @typescript-eslint/no-require-imports */
   mark('load');
   const env = generateEnvironment({ consumers, regions, services });

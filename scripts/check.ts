@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { environments } from '../environments';
-import { analyzeConnectivity, formatMatrix, synthesizeStacks, type ConnectivityReport } from '../lib/connectivity';
+import { analyzeConnectivity, formatMatrix, synthesizeStacks, type ConnectivityReport } from '../lib/reports/connectivity';
 import { formatFindings, isBlocking, runRules, type Finding } from '../lib/rules';
-import { formatProblems, validateEnvironments } from '../lib/validate';
+import { formatProblems, validateEnvironments } from '../lib/config/validate';
 import { buildEnvironment } from '../stacks/environment';
 
 const USAGE = 'usage: npm run check -- [--env <name>] [--json]';

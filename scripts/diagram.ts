@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { environments } from '../environments';
-import type { EnvironmentConfig } from '../environments/types';
-import { embedDiagram, hasDiagramMarkers, renderMarkdown, renderMermaid } from '../lib/diagram';
+import type { EnvironmentConfig } from '../lib/config/types';
+import { embedDiagram, hasDiagramMarkers, renderMarkdown, renderMermaid } from '../lib/reports/diagram';
 
 const USAGE = 'usage: npm run diagram -- --env <name>|all [--stdout | --check]';
 

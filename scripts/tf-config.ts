@@ -6,7 +6,7 @@
  *   eval "$(npm run -s tf-config)" && npx cdktf deploy 'dev-*' --skip-provider-lock
  */
 import { join, resolve } from 'node:path';
-import { findProviderMirror, terraformEnv } from '../lib/terraform-cli';
+import { findProviderMirror, terraformEnv } from '../lib/cli/terraform-cli';
 
 const dir = resolve(__dirname, '..', '.terraform-cli');
 const env = terraformEnv(dir);

@@ -7,7 +7,7 @@
 import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformStack, Tokenization } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { EnvironmentConfig } from '../environments/types';
+import type { EnvironmentConfig } from '../lib/config/types';
 import { applyRules } from '../lib/rules';
 import { EMULATED_SERVICES, emulatorSettings } from './emulator';
 

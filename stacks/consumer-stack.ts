@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
-import type { ConsumerConfig, EnvironmentConfig } from '../environments/types';
-import { SHARED_SERVICES_ROUTE_TABLE, consumerDnsName } from '../lib/topology';
+import type { ConsumerConfig, EnvironmentConfig } from '../lib/config/types';
+import { SHARED_SERVICES_ROUTE_TABLE, consumerDnsName } from '../lib/config/topology';
 import { HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, SpokeAttachment } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 import type { NetworkHubStack } from './network-hub-stack';

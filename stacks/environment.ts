@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../environments/types';
-import { hubPairs, hubRegions, stackIds } from '../lib/topology';
+import type { EnvironmentConfig } from '../lib/config/types';
+import { hubPairs, hubRegions, stackIds } from '../lib/config/topology';
 import { ConsumerStack } from './consumer-stack';
 import { HubPeeringStack } from './hub-peering-stack';
 import { NetworkHubStack } from './network-hub-stack';

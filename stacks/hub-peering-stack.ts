@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../environments/types';
-import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/topology';
+import type { EnvironmentConfig } from '../lib/config/types';
+import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/config/topology';
 import { TransitGatewayPeering, type PeeringSide } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 import type { NetworkHubStack } from './network-hub-stack';

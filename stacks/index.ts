@@ -5,4 +5,4 @@ export * from './hub-peering-stack';
 export * from './service-provider-stack';
 export * from './consumer-stack';
 export * from './environment';
-export * from './app';
+export * from './synthesize';

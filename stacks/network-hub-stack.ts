@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig, HubConfig } from '../environments/types';
-import { setReachesSegment } from '../lib/topology';
+import type { EnvironmentConfig, HubConfig } from '../lib/config/types';
+import { setReachesSegment } from '../lib/config/topology';
 import { CentralizedEndpoints, PrivateVpc, TransitGatewayHub } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 

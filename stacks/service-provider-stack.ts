@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../environments/types';
-import { supportedRegions } from '../lib/topology';
+import type { EnvironmentConfig } from '../lib/config/types';
+import { supportedRegions } from '../lib/config/topology';
 import { EndpointService, PrivateVpc } from '../modules';
 import { BlueprintStack } from './blueprint-stack';
 

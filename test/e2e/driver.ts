@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { mapLimit, run, type RunResult } from '../../lib/run';
+import { mapLimit, run, type RunResult } from '../../lib/cli/run';
 import { EMULATOR_ENV_VAR } from '../../stacks/emulator';
 
 const ROOT = resolve(__dirname, '..', '..');

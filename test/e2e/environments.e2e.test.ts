@@ -17,9 +17,9 @@ import { GetHostedZoneCommand, ListHostedZonesCommand } from '@aws-sdk/client-ro
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
-import type { EnvironmentConfig, S3StateConfig } from '../../environments/types';
-import { terraformEnv } from '../../lib/terraform-cli';
-import { supportedRegions } from '../../lib/topology';
+import type { EnvironmentConfig, S3StateConfig } from '../../lib/config/types';
+import { terraformEnv } from '../../lib/cli/terraform-cli';
+import { supportedRegions } from '../../lib/config/topology';
 import { createStateBucket, startEmulator, type Emulator } from '../emulator/harness';
 import { EmulatorAws } from './aws';
 import { EnvironmentDriver, type Phase } from './driver';

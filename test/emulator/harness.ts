@@ -1,5 +1,5 @@
 /**
- * Test harness for the local AWS emulator (moto 5.2.1 + test/emulator/moto_ext.py).
+ * Test harness for the local AWS emulator (moto 5.2.1 + test/emulator/moto_ext/).
  *
  *   const emu = await startEmulator();
  *   // ... point AWS SDK clients / Terraform provider endpoints at emu.endpoint

@@ -1,5 +1,5 @@
 /**
- * Exercises every operation added/fixed by test/emulator/moto_ext.py through the AWS SDK v3,
+ * Exercises every operation added/fixed by test/emulator/moto_ext/ through the AWS SDK v3,
  * asserting real state (what is created is read back, what is deleted is gone).
  */
 import {

@@ -16,7 +16,7 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import moto_ext  # noqa: E402,F401  (side effect: patches moto)
+import moto_ext  # noqa: E402,F401  (side effect: patches moto; one module per service)
 from moto.server import ThreadedMotoServer  # noqa: E402
 
 

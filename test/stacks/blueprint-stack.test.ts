@@ -1,6 +1,6 @@
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
-import type { EnvironmentConfig } from '../../environments/types';
+import type { EnvironmentConfig } from '../../lib/config/types';
 import { Testing } from 'cdktf';
 import { BlueprintStack } from '../../stacks/blueprint-stack';
 import { synthJson } from '../support/synth';

@@ -1,5 +1,5 @@
 import { prod } from '../../environments/prod';
-import { azSubnetCidr } from '../../lib/cidr';
+import { azSubnetCidr } from '../../lib/net/cidr';
 import { resourceList, resources, synthJson } from '../support/synth';
 
 const stacks = synthJson(prod);

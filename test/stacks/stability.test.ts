@@ -1,5 +1,5 @@
 import { prod } from '../../environments/prod';
-import type { ConsumerConfig, EnvironmentConfig } from '../../environments/types';
+import type { ConsumerConfig, EnvironmentConfig } from '../../lib/config/types';
 import { synthText } from '../support/synth';
 
 const withConsumers = (env: EnvironmentConfig, consumers: ConsumerConfig[]): EnvironmentConfig => ({ ...env, consumers });

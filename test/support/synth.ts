@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import type { EnvironmentConfig } from '../../environments/types';
+import type { EnvironmentConfig } from '../../lib/config/types';
 import { buildEnvironment } from '../../stacks/environment';
 
 /** A synthesized stack: the Terraform JSON cdktf wrote. */

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environments } from '../../environments';
-import { mapLimit, run } from '../../lib/run';
-import { terraformEnv } from '../../lib/terraform-cli';
+import { mapLimit, run } from '../../lib/cli/run';
+import { terraformEnv } from '../../lib/cli/terraform-cli';
 import { synthText } from '../support/synth';
 
 jest.setTimeout(600_000);

@@ -2,30 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import type { EnvironmentConfig } from '../../environments/types';
-import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS } from '../../lib/aws-catalog';
-import { cidrContains, cidrsOverlap, parseCidr } from '../../lib/cidr';
-import { consumerCidr, generateEnvironment, MAX_GENERATED_CONSUMERS } from '../../lib/generate-environment';
-import { buildEnvironment } from '../../stacks/environment';
-
-type Validate = (env: EnvironmentConfig) => { path: string; message: string }[];
-
-/** lib/validate.ts is written in parallel; its tests run once it exists. */
-function loadValidate(): Validate | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../lib/validate') as { validateEnvironment: Validate }).validateEnvironment;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-const validateEnvironment = loadValidate();
-const itWithValidation = validateEnvironment ? it : it.skip;
-if (!validateEnvironment) {
-  // eslint-disable-next-line no-console
-  console.warn('lib/validate.ts not found: the validation checks of generated environments are skipped');
-}
+import type { EnvironmentConfig } from '../../../lib/config/types';
+import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS } from '../../../lib/aws/catalog';
+import { cidrContains, cidrsOverlap, parseCidr } from '../../../lib/net/cidr';
+import { consumerCidr, generateEnvironment, MAX_GENERATED_CONSUMERS } from '../../../lib/config/generate-environment';
+import { buildEnvironment } from '../../../stacks/environment';
+import { validateEnvironment } from '../../../lib/config/validate';
 
 const SIZES = [10, 50, 200];
 const generated = new Map(SIZES.map((n) => [n, generateEnvironment({ consumers: n, regions: 3, services: 10 })]));
@@ -41,8 +23,8 @@ function vpcCidrs(env: EnvironmentConfig): { owner: string; cidr: string }[] {
 describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 services', (n) => {
   const env = generated.get(n)!;
 
-  itWithValidation('passes lib/validate.ts', () => {
-    expect(validateEnvironment!(env)).toEqual([]);
+  it('passes validation', () => {
+    expect(validateEnvironment(env)).toEqual([]);
   });
 
   it('has the requested shape', () => {
@@ -104,7 +86,7 @@ describe('generateEnvironment options', () => {
     expect(env.name).toBe('scale');
     expect(Object.keys(env.network.hubs)).toEqual(['eu-central-1', 'us-west-2']);
     expect(env.network.hubs['eu-central-1'].endpointSets).toEqual({ core: { services: ['sts', 'logs'] } });
-    if (validateEnvironment) expect(validateEnvironment(env)).toEqual([]);
+    expect(validateEnvironment(env)).toEqual([]);
   });
 
   it('packs consumer blocks without gaps up to the end of 10.0.0.0/8', () => {
@@ -117,7 +99,7 @@ describe('generateEnvironment options', () => {
     expect(() => generateEnvironment({ consumers: MAX_GENERATED_CONSUMERS + 1 })).toThrow(/at most 15360 consumers/);
     expect(() => generateEnvironment({ consumers: -1 })).toThrow(/consumers must be an integer/);
     expect(() => generateEnvironment({ consumers: 1, regions: 0 })).toThrow(/regions must be a positive integer/);
-    expect(() => generateEnvironment({ consumers: 1, regions: ['us-nowhere-1'] })).toThrow(/not in lib\/aws-catalog\.ts/);
+    expect(() => generateEnvironment({ consumers: 1, regions: ['us-nowhere-1'] })).toThrow(/not in lib\/aws\/catalog\.ts/);
   });
 });
 

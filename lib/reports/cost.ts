@@ -8,8 +8,8 @@
  * edge. Floating-point sums of prices such as 0.0225 × 730 drift by fractions of a cent;
  * integers do not, so the guide's reference figures ($14.60, $15.60, $24.60) come out exact.
  */
-import type { ConsumerConfig, EnvironmentConfig, HubConfig, PriceOverrides } from '../environments/types';
-import { consumerDnsName, hubOf, hubPairs, hubRegions, setReachesSegment, sortedEndpointSets, stackIds } from './topology';
+import type { ConsumerConfig, EnvironmentConfig, HubConfig, PriceOverrides } from '../config/types';
+import { consumerDnsName, hubOf, hubPairs, hubRegions, setReachesSegment, sortedEndpointSets, stackIds } from '../config/topology';
 
 /** Every price the estimate uses, in USD. Same fields as {@link PriceOverrides}, all required. */
 export type PriceTable = { readonly [K in keyof PriceOverrides]-?: number };

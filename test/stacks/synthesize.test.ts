@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
-import type { EnvironmentConfig } from '../../environments/types';
-import { synthesizeEnvironments } from '../../stacks/app';
+import type { EnvironmentConfig } from '../../lib/config/types';
+import { synthesizeEnvironments } from '../../stacks/synthesize';
 
 const outdir = () => join(mkdtempSync(join(tmpdir(), 'pl-app-')), 'cdktf.out');
 

@@ -7,12 +7,12 @@
  * - hub of region i:        10.0.(8*i).0/21   (i < 32)
  * - service provider:       10.1.0.0/21
  * - consumer k:             10.16.0.0/22 + k*1024 addresses (k < 15360)
- * AZs come from `lib/aws-catalog.ts`; every id is 12 digits and distinct; 2 segments
+ * AZs come from `lib/aws/catalog.ts`; every id is 12 digits and distinct; 2 segments
  * (`prod` isolated, `nonprod` with spoke-to-spoke), consumers alternating between them.
  */
-import type { ConsumerConfig, EndpointSetConfig, EnvironmentConfig, HubConfig } from '../environments/types';
-import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS } from './aws-catalog';
-import { azSubnetCidr, cidrSubnet, formatIp, parseCidr } from './cidr';
+import type { ConsumerConfig, EndpointSetConfig, EnvironmentConfig, HubConfig } from './types';
+import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS } from '../aws/catalog';
+import { azSubnetCidr, cidrSubnet, formatIp, parseCidr } from '../net/cidr';
 
 export interface GenerateEnvironmentOptions {
   /** Number of consumer accounts (one spoke VPC and one stack each). */
@@ -58,7 +58,7 @@ function pick(kind: string, spec: number | readonly string[], preferred: readonl
 
 function letters(region: string): readonly string[] {
   const l = REGION_AZ_LETTERS[region];
-  if (!l || l.length < 2) throw new Error(`generateEnvironment: region '${region}' is not in lib/aws-catalog.ts with at least 2 AZs`);
+  if (!l || l.length < 2) throw new Error(`generateEnvironment: region '${region}' is not in lib/aws/catalog.ts with at least 2 AZs`);
   return l;
 }
 
@@ -127,7 +127,7 @@ export function generateEnvironment(options: GenerateEnvironmentOptions): Enviro
     name,
     organization: { id: 'o-b3nchm4rk01', managementAccountId: accountId(100000000001), cidr: ORGANIZATION_CIDR },
     deployRoleName: 'privatelink-deploy',
-    tags: { owner: 'platform-network', 'cost-center': 'cc-1234', generated: 'lib/generate-environment' },
+    tags: { owner: 'platform-network', 'cost-center': 'cc-1234', generated: 'lib/config/generate-environment' },
     state: { kind: 's3', bucket: `acme-privatelink-tfstate-${name}`, region: providerRegion },
     segments: SEGMENTS,
     network: { accountId: accountId(100000000002), shareWith: 'organization', hubs },

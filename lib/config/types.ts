@@ -1,6 +1,6 @@
 /**
  * The shape of an environment file. Data only: every field a landing-zone team
- * edits lives here, with its default stated. Validation lives in `lib/validate.ts`.
+ * edits lives here, with its default stated. Validation lives in `lib/config/validate.ts`.
  */
 
 /** AWS account id: exactly 12 digits, as a string (leading zeros matter). */

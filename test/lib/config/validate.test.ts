@@ -1,8 +1,8 @@
-import { environments } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import type { EnvironmentConfig } from '../../environments/types';
-import { ConfigError, assertValid, formatProblems, validateEnvironment, validateEnvironments, type ConfigProblem } from '../../lib/validate';
+import { environments } from '../../../environments';
+import { dev } from '../../../environments/dev';
+import { prod } from '../../../environments/prod';
+import type { EnvironmentConfig } from '../../../lib/config/types';
+import { ConfigError, assertValid, formatProblems, validateEnvironment, validateEnvironments, type ConfigProblem } from '../../../lib/config/validate';
 
 /** A deep-cloned environment the mutation may freely change (wrong types included, as from plain JS). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -288,7 +288,7 @@ const cases: readonly Case[] = [
     [
       `network.hubs["eu-west-1"].endpointSets["core"].services[4]: 'ecr-api' is not a known interface endpoint service; did you mean 'ecr.api'?`,
       `network.hubs["eu-west-1"].endpointSets["core"].services[5]: 'com.amazonaws.eu-west-1.ssm' is a full service name; use the short name 'ssm'`,
-      `network.hubs["eu-west-1"].endpointSets["core"].services[6]: 'no-such-service' is not a known interface endpoint service; use a short name as in com.amazonaws.<region>.<name>, e.g. 'sts' or 'ecr.api' (see lib/aws-catalog.ts)`,
+      `network.hubs["eu-west-1"].endpointSets["core"].services[6]: 'no-such-service' is not a known interface endpoint service; use a short name as in com.amazonaws.<region>.<name>, e.g. 'sts' or 'ecr.api' (see lib/aws/catalog.ts)`,
     ],
   ],
   [
@@ -398,7 +398,7 @@ const cases: readonly Case[] = [
     (e) => (e.provider.service.supportedRegions = ['us-east-1', 'eu-west-1', 'mars-1']),
     [
       "provider.service.supportedRegions[0]: 'us-east-1' is the provider's own region, which is always supported; remove it",
-      "provider.service.supportedRegions[2]: 'mars-1' is not a known AWS region; use a commercial region name such as 'us-east-1' or 'eu-west-1' (see lib/aws-catalog.ts)",
+      "provider.service.supportedRegions[2]: 'mars-1' is not a known AWS region; use a commercial region name such as 'us-east-1' or 'eu-west-1' (see lib/aws/catalog.ts)",
     ],
   ],
   [

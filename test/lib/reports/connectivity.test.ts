@@ -2,11 +2,11 @@ import { Testing } from 'cdktf';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import type { EnvironmentConfig } from '../../environments/types';
-import { analyzeConnectivity, formatMatrix, synthesizeStacks, type ConnectivityReport } from '../../lib/connectivity';
-import { buildEnvironment, type EnvironmentStacks } from '../../stacks/environment';
+import { dev } from '../../../environments/dev';
+import { prod } from '../../../environments/prod';
+import type { EnvironmentConfig } from '../../../lib/config/types';
+import { analyzeConnectivity, formatMatrix, synthesizeStacks, type ConnectivityReport } from '../../../lib/reports/connectivity';
+import { buildEnvironment, type EnvironmentStacks } from '../../../stacks/environment';
 
 function analyze(env: EnvironmentConfig, tamper?: (stacks: EnvironmentStacks) => void): ConnectivityReport {
   const app = Testing.app();

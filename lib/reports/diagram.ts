@@ -7,8 +7,8 @@
  * segments, endpoint sets and consumers are sorted by name, and nothing depends on time or
  * on the machine.
  */
-import type { ConsumerConfig, EnvironmentConfig } from '../environments/types';
-import { azSubnetCidr } from './cidr';
+import type { ConsumerConfig, EnvironmentConfig } from '../config/types';
+import { azSubnetCidr } from '../net/cidr';
 import {
   SHARED_SERVICES_ROUTE_TABLE,
   consumerDnsName,
@@ -17,7 +17,7 @@ import {
   hubRegions,
   setReachesSegment,
   sortedEndpointSets,
-} from './topology';
+} from '../config/topology';
 
 /**
  * A Mermaid-safe node id from name parts. Each part keeps only `[A-Za-z0-9]` (others become

@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
-import type { EnvironmentConfig } from '../environments/types';
+import type { EnvironmentConfig } from '../lib/config/types';
 import { formatFindings, isBlocking, runRules } from '../lib/rules';
-import { ConfigError, assertValid } from '../lib/validate';
+import { ConfigError, assertValid } from '../lib/config/validate';
 import { buildEnvironment } from './environment';
 
 /** The steps of a synthesis, in order. */

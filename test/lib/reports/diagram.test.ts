@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import type { EnvironmentConfig } from '../../environments/types';
-import { embedDiagram, hasDiagramMarkers, nodeId, renderMarkdown, renderMermaid } from '../../lib/diagram';
+import { dev } from '../../../environments/dev';
+import { prod } from '../../../environments/prod';
+import type { EnvironmentConfig } from '../../../lib/config/types';
+import { embedDiagram, hasDiagramMarkers, nodeId, renderMarkdown, renderMermaid } from '../../../lib/reports/diagram';
 
-const root = path.join(__dirname, '../..');
+const root = path.join(__dirname, '../../..');
 const mermaid = renderMermaid(prod);
 const lines = mermaid.split('\n');
 const endpointService = nodeId('prv', 'payments', 'eps');

@@ -3,7 +3,7 @@
  * hub pairs, which endpoint sets a segment receives, default names. The stacks, the cost
  * estimate and the diagram all use these, so they cannot disagree.
  */
-import type { ConsumerConfig, EndpointSetConfig, EnvironmentConfig, HubConfig } from '../environments/types';
+import type { ConsumerConfig, EndpointSetConfig, EnvironmentConfig, HubConfig } from './types';
 
 /** The route table the hub VPC attachment is associated with, next to one per segment. */
 export const SHARED_SERVICES_ROUTE_TABLE = 'shared-services';

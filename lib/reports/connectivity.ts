@@ -30,9 +30,9 @@
  */
 import { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import type { EnvironmentConfig } from '../environments/types';
-import { stackIds } from './topology';
-import { cidrContains, parseCidr } from './cidr';
+import type { EnvironmentConfig } from '../config/types';
+import { stackIds } from '../config/topology';
+import { cidrContains, parseCidr } from '../net/cidr';
 
 /** The synthesized Terraform JSON of one stack (`cdk.tf.json`). */
 export type StackJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -19,15 +19,15 @@
  * flowLogRetentionDays, prices), then the checks that span several fields (supported regions
  * of the service, then overlapping VPC CIDRs).
  */
-import type { EnvironmentConfig } from '../environments/types';
+import type { EnvironmentConfig } from './types';
 import {
   CLOUDWATCH_LOG_RETENTION_DAYS,
   INTERFACE_ENDPOINT_SERVICES,
   KNOWN_REGIONS,
   REGION_AZ_LETTERS,
   TGW_PRIVATE_ASN_RANGES,
-} from './aws-catalog';
-import { AZ_SUBNET_BITS, MAX_VPC_PREFIX, azSlot, azSubnetCidr, cidrContains, cidrContainsIp, cidrsOverlap, formatIp, parseCidr, parseIp } from './cidr';
+} from '../aws/catalog';
+import { AZ_SUBNET_BITS, MAX_VPC_PREFIX, azSlot, azSubnetCidr, cidrContains, cidrContainsIp, cidrsOverlap, formatIp, parseCidr, parseIp } from '../net/cidr';
 import { SHARED_SERVICES_ROUTE_TABLE } from './topology';
 
 export interface ConfigProblem {
@@ -385,7 +385,7 @@ class Checker {
       path,
       near.length > 0
         ? `'${s}' is not a known AWS region; did you mean ${orList(near)}?`
-        : `'${s}' is not a known AWS region; use a commercial region name such as 'us-east-1' or 'eu-west-1' (see lib/aws-catalog.ts)`,
+        : `'${s}' is not a known AWS region; use a commercial region name such as 'us-east-1' or 'eu-west-1' (see lib/aws/catalog.ts)`,
     );
     return undefined;
   }
@@ -717,7 +717,7 @@ function unknownServiceMessage(svc: string): string {
   const near = nearest(svc, INTERFACE_ENDPOINT_SERVICES);
   return near.length > 0
     ? `'${svc}' is not a known interface endpoint service; did you mean ${orList(near)}?`
-    : `'${svc}' is not a known interface endpoint service; use a short name as in com.amazonaws.<region>.<name>, e.g. 'sts' or 'ecr.api' (see lib/aws-catalog.ts)`;
+    : `'${svc}' is not a known interface endpoint service; use a short name as in com.amazonaws.<region>.<name>, e.g. 'sts' or 'ecr.api' (see lib/aws/catalog.ts)`;
 }
 
 function unknownSegmentMessage(c: Checker, s: string): string {

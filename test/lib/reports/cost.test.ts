@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
-import { environments } from '../../environments';
-import { dev } from '../../environments/dev';
-import { prod } from '../../environments/prod';
-import type { EnvironmentConfig } from '../../environments/types';
+import { environments } from '../../../environments';
+import { dev } from '../../../environments/dev';
+import { prod } from '../../../environments/prod';
+import type { EnvironmentConfig } from '../../../lib/config/types';
 import {
   DEFAULT_PRICES,
   type CostReport,
@@ -16,7 +16,7 @@ import {
   formatUsd,
   pricesFor,
   runCostCli,
-} from '../../lib/cost';
+} from '../../../lib/reports/cost';
 
 function stack(report: CostReport, id: string): StackCost {
   const found = report.stacks.find((s) => s.stack === id);
@@ -255,7 +255,7 @@ describe('command line (runCostCli)', () => {
   it('scripts/cost.ts runs as a program (bundled with esbuild)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-cli-'));
     const outfile = path.join(dir, 'cost.js');
-    buildSync({ entryPoints: [path.join(__dirname, '../../scripts/cost.ts')], bundle: true, platform: 'node', packages: 'external', outfile, logLevel: 'silent' });
+    buildSync({ entryPoints: [path.join(__dirname, '../../../scripts/cost.ts')], bundle: true, platform: 'node', packages: 'external', outfile, logLevel: 'silent' });
     const json = JSON.parse(execFileSync(process.execPath, [outfile, '--env', 'dev', '--json'], { encoding: 'utf8' }));
     expect(json.totalMicroUsd).toBe(206_425_000);
     let status: number | null = null;

@@ -6,6 +6,10 @@ const base = { preset: 'ts-jest', testEnvironment: 'node', transform };
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  // The parent jest process records and reaps every process the tests start (lib/cli/run.ts,
+  // lib/ops/reaper.ts): SIGINT/SIGTERM to `npm test` leaves no emulator, cdktf or terraform behind.
+  globalSetup: '<rootDir>/test/lib/ops/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/lib/ops/jest-global-teardown.ts',
   projects: [
     {
       ...base,

@@ -1,89 +1,94 @@
 import { Construct } from 'constructs';
-import { Fn, Token, type TerraformProvider } from 'cdktf';
+import { Fn, type TerraformProvider } from 'cdktf';
 import { DataAwsVpcEndpointService } from '@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { organizationEndpointPolicy } from '../lib/aws/endpoint-policies';
+import { interfaceEndpointDnsNames, interfaceEndpointPorts } from '../lib/aws/catalog';
+import { defaultEndpointPolicy } from '../lib/aws/endpoint-policies';
+import { endpointKey } from '../lib/config/topology';
+import { EndpointSecurityGroup } from './endpoint-security-group';
 
 /** One set of centralized services. */
 export interface CentralizedEndpointSet {
   /** AWS service short names, e.g. `sts`, `ecr.api`, `s3`. */
   readonly services: readonly string[];
-  /** Endpoint policy document (JSON) for every endpoint of the set. @default - organization principals only */
+  /** Endpoint policy document (JSON) for every endpoint of the set. @default - the service's data-perimeter default (`defaultEndpointPolicy`) */
   readonly policy?: string;
+  /**
+   * Who may reach the set's endpoints: CIDRs keyed by a stable name (segment ranges, on-premises
+   * networks). Only these are admitted, on the services' own ports.
+   */
+  readonly sources: Readonly<Record<string, string>>;
 }
 
 export interface CentralizedEndpointsProps {
   /** Provider of the network account in the hub's region. */
   readonly provider: TerraformProvider;
-  /** Name stem for tags and the security group. */
+  /** The hub's region: it names the services' private DNS names and fills the default policies. */
+  readonly region: string;
+  /** Name stem for tags and the security groups. */
   readonly name: string;
   /** Hub VPC that holds the endpoints. */
   readonly vpcId: string;
   /** One subnet per hub AZ; every endpoint gets an ENI in each. */
   readonly subnetIds: readonly string[];
-  /** Only this CIDR may reach the endpoints on 443 (the organization's aggregate). */
-  readonly allowedCidr: string;
-  /** Organization id for the default endpoint policy (aws:PrincipalOrgID). */
+  /** Organization id for the default endpoint policies (aws:PrincipalOrgID, aws:ResourceOrgID). */
   readonly organizationId: string;
   /** Endpoint sets keyed by name; the set and service names key every resource. */
   readonly endpointSets: Readonly<Record<string, CentralizedEndpointSet>>;
 }
 
-/** What a spoke needs to resolve one centralized service: its hosted zone. */
+/** What a spoke needs to resolve one centralized service name: its hosted zone. */
 export interface CentralizedServiceZone {
   readonly set: string;
   readonly service: string;
+  /** The private DNS name the zone serves (`*.s3.us-east-1.amazonaws.com`). */
+  readonly dnsName: string;
   readonly zoneId: string;
   readonly zoneName: string;
   readonly endpointId: string;
 }
 
 /**
- * Interface endpoints for AWS services, once per hub instead of once per spoke. Private DNS
- * is off on the endpoints; instead each service gets a Route 53 private hosted zone named
- * after the service's own published private DNS name (read from AWS, since names such as
- * `api.ecr.<region>.amazonaws.com` or `*.s3.<region>.amazonaws.com` break string patterns),
- * with alias records to the endpoint. Spokes resolve the service through these zones once
- * associated with their VPC.
+ * Interface endpoints for AWS services, once per hub instead of once per spoke. Private DNS is
+ * off on the endpoints; instead each private DNS name the service publishes gets a Route 53
+ * private hosted zone with alias records to the endpoint (the AWS whitepaper's centralized
+ * pattern), which spokes associate. The names come from `lib/aws/catalog.ts`, so zones are known
+ * at synth (a service that publishes none fails validation); a precondition checks at plan time
+ * that AWS still publishes each of them. Each endpoint set has its own security group, admitting
+ * only its sources on its services' ports, so a segment reaches only the sets meant for it.
  */
 export class CentralizedEndpoints extends Construct {
-  readonly securityGroupId: string;
-  /** Zones keyed by `<set>/<service>`. */
+  /** Security group id by endpoint set. */
+  readonly securityGroupIds: Readonly<Record<string, string>>;
+  /** Zones keyed by `<set>/<service>` for a service's first name, `<set>/<service>/<name>` for more. */
   readonly zones: Readonly<Record<string, CentralizedServiceZone>>;
 
   constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
     super(scope, id);
     const { provider } = props;
 
-    const sg = new SecurityGroup(this, 'sg', {
-      provider,
-      vpcId: props.vpcId,
-      name: `${props.name}-endpoints`,
-      description: 'Centralized interface endpoints: HTTPS from the organization only',
-      // No egress block: Terraform removes AWS's default allow-all egress rule.
-      tags: { Name: `${props.name}-endpoints` },
-    });
-    this.securityGroupId = sg.id;
-    new VpcSecurityGroupIngressRule(this, 'sg-https', {
-      provider,
-      securityGroupId: sg.id,
-      description: 'HTTPS from the organization CIDR',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: props.allowedCidr,
-    });
-
+    const groups: Record<string, string> = {};
     const zones: Record<string, CentralizedServiceZone> = {};
     for (const setName of Object.keys(props.endpointSets).sort()) {
       const set = props.endpointSets[setName];
-      const policy = set.policy ?? organizationEndpointPolicy(props.organizationId);
-      for (const service of [...set.services].sort()) {
-        const key = `${setName}-${service.replace(/\./g, '-')}`;
+      const services = [...set.services].sort();
+      const ports = [...new Set(services.flatMap((s) => interfaceEndpointPorts(s)))].sort((a, b) => a - b);
+      const sg = new EndpointSecurityGroup(this, `sg-${setName}`, {
+        provider,
+        vpcId: props.vpcId,
+        name: `${props.name}-endpoints-${setName}`,
+        description: `Centralized endpoints '${setName}': their ports from the segments they serve only`,
+        ports: ports.map((p) => ({ from: p, to: p })),
+        sources: set.sources,
+      });
+      groups[setName] = sg.securityGroupId;
+
+      for (const service of services) {
+        const names = interfaceEndpointDnsNames(service, props.region);
+        if (names.length === 0) throw new Error(`${this.node.path}: '${service}' publishes no private DNS name; a centralized endpoint needs one to be resolvable`);
+        const key = endpointKey(setName, service);
         const published = new DataAwsVpcEndpointService(this, `${key}-service`, {
           provider,
           service,
@@ -95,45 +100,53 @@ export class CentralizedEndpoints extends Construct {
           serviceName: published.serviceName,
           vpcEndpointType: 'Interface',
           subnetIds: [...props.subnetIds],
-          securityGroupIds: [sg.id],
-          // Resolution comes from the hub's private hosted zone, shared with every spoke.
+          securityGroupIds: [sg.securityGroupId],
+          // Resolution comes from the hub's private hosted zones, shared with the spokes.
           privateDnsEnabled: false,
-          policy,
+          policy: set.policy ?? defaultEndpointPolicy(service, { organizationId: props.organizationId, region: props.region }),
           tags: { Name: `${props.name}-${setName}-${service}`, 'endpoint-set': setName },
-        });
-        const zone = new Route53Zone(this, `${key}-zone`, {
-          provider,
-          name: Fn.trimprefix(published.privateDnsName, '*.'),
-          comment: `Centralized ${service} endpoint (${setName})`,
-          vpc: [{ vpcId: props.vpcId }],
-          // Spoke associations are managed by each consumer's stack, not here.
-          lifecycle: { ignoreChanges: ['vpc'] },
-          tags: { 'endpoint-set': setName, service },
         });
         const alias = {
           name: endpoint.dnsEntry.get(0).dnsName,
           zoneId: endpoint.dnsEntry.get(0).hostedZoneId,
           evaluateTargetHealth: false,
         };
-        new Route53Record(this, `${key}-apex`, { provider, zoneId: zone.zoneId, name: zone.name, type: 'A', alias });
-        // Services published as `*.name` (s3, ecr.dkr) need the wildcard too.
-        const wildcard = new Route53Record(this, `${key}-wildcard`, {
-          provider,
-          zoneId: zone.zoneId,
-          name: `*.${zone.name}`,
-          type: 'A',
-          alias,
+        names.forEach((dnsName, i) => {
+          const zoneName = dnsName.replace(/^\*\./, '');
+          // The first name keeps the construct ids of a one-name service; more names get their own.
+          const suffix = i === 0 ? '' : `-${zoneName.replace(/[^a-z0-9-]/g, '-')}`;
+          const zone = new Route53Zone(this, `${key}-zone${suffix}`, {
+            provider,
+            name: zoneName,
+            comment: `Centralized ${service} endpoint (${setName})`,
+            vpc: [{ vpcId: props.vpcId }],
+            lifecycle: {
+              // Spoke associations are managed by each consumer's stack, not here.
+              ignoreChanges: ['vpc'],
+              precondition: [{
+                condition: Fn.contains(published.privateDnsNames, dnsName),
+                errorMessage: `AWS no longer publishes the private DNS name ${dnsName} for ${service} in ${props.region}; update INTERFACE_ENDPOINT_DNS_NAMES in lib/aws/catalog.ts to the service's private_dns_names.`,
+              }],
+            },
+            tags: { 'endpoint-set': setName, service },
+          });
+          new Route53Record(this, `${key}-apex${suffix}`, { provider, zoneId: zone.zoneId, name: zone.name, type: 'A', alias });
+          // Names published as `*.name` (s3, ecr.dkr) answer for every label under the zone too.
+          if (dnsName.startsWith('*.')) {
+            new Route53Record(this, `${key}-wildcard${suffix}`, { provider, zoneId: zone.zoneId, name: `*.${zoneName}`, type: 'A', alias });
+          }
+          zones[i === 0 ? `${setName}/${service}` : `${setName}/${service}/${zoneName}`] = {
+            set: setName,
+            service,
+            dnsName,
+            zoneId: zone.zoneId,
+            zoneName,
+            endpointId: endpoint.id,
+          };
         });
-        wildcard.count = Token.asNumber(Fn.conditional(Fn.startswith(published.privateDnsName, '*.'), 1, 0));
-        zones[`${setName}/${service}`] = {
-          set: setName,
-          service,
-          zoneId: zone.zoneId,
-          zoneName: zone.name,
-          endpointId: endpoint.id,
-        };
       }
     }
+    this.securityGroupIds = groups;
     this.zones = zones;
   }
 }

@@ -3,6 +3,8 @@ import type { TerraformProvider } from 'cdktf';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -35,8 +37,13 @@ export interface EndpointServiceProps {
   readonly vpcCidr: string;
   /** One subnet per AZ for the NLB, at least 2. */
   readonly subnetIds: readonly string[];
-  /** CIDR allowed to reach the listeners (the organization's aggregate); never 0.0.0.0/0. */
-  readonly allowedCidr: string;
+  /**
+   * The consumers' address ranges, keyed by a stable name (the segments' ranges). With inbound
+   * rules enforced on PrivateLink traffic, the NLB's security group sees the private IP of the
+   * client, not the endpoint's (Network Load Balancer guide, "Security groups"): admitting
+   * anything else drops consumer traffic silently. Never 0.0.0.0/0.
+   */
+  readonly clientCidrs: Readonly<Record<string, string>>;
   readonly listeners: readonly EndpointServiceListener[];
   /** Target IP addresses (target type `ip`). */
   readonly targets: readonly string[];
@@ -58,7 +65,7 @@ export interface EndpointServiceProps {
  * A service published through PrivateLink: an internal Network Load Balancer (cross-zone,
  * with a security group that PrivateLink traffic must pass too) in front of IP targets, and
  * the VPC endpoint service on it with acceptance required, cross-region support and
- * connection notifications to an encrypted SNS topic. Consumers are allowed one by one by
+ * connection notifications to an SNS topic encrypted with a customer-managed key the service may use. Consumers are allowed one by one by
  * their own stacks (`PrivateLinkConsumer`), never with a `*` principal.
  */
 export class EndpointService extends Construct {
@@ -70,6 +77,10 @@ export class EndpointService extends Construct {
   readonly loadBalancerArn: string;
   readonly securityGroupId: string;
   readonly notificationTopicArn: string;
+  /** The customer-managed key that encrypts the notification topic. */
+  readonly notificationKeyArn: string;
+  /** The domain verification TXT record, when this construct manages it. */
+  readonly verificationRecord?: Route53Record;
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
@@ -79,6 +90,7 @@ export class EndpointService extends Construct {
     this.notificationEvents = props.notificationEvents ?? ['Connect', 'Accept', 'Reject', 'Delete'];
     if (props.listeners.length === 0) throw new Error(`${this.node.path}: at least one listener is required`);
     if (props.targets.length === 0) throw new Error(`${this.node.path}: at least one target is required`);
+    if (Object.keys(props.clientCidrs).length === 0) throw new Error(`${this.node.path}: at least one client CIDR is required, or no consumer can reach the service`);
     for (const l of props.listeners) {
       if ((l.protocol ?? 'TCP') === 'TLS' && !l.certificateArn) {
         throw new Error(`${this.node.path}: TLS listener on port ${l.port} needs a certificateArn`);
@@ -89,7 +101,7 @@ export class EndpointService extends Construct {
       provider,
       vpcId: props.vpcId,
       name: `${props.name}-nlb`,
-      description: `${props.name} NLB: service ports from the organization only`,
+      description: `${props.name} NLB: service ports from the consumers' ranges only`,
       tags: { Name: `${props.name}-nlb` },
     });
     this.securityGroupId = sg.id;
@@ -111,15 +123,17 @@ export class EndpointService extends Construct {
     for (const listener of [...props.listeners].sort((a, b) => a.port - b.port)) {
       const port = listener.port;
       const protocol = listener.protocol ?? 'TCP';
-      new VpcSecurityGroupIngressRule(this, `nlb-in-${port}`, {
-        provider,
-        securityGroupId: sg.id,
-        description: `${protocol} ${port} from the organization`,
-        ipProtocol: 'tcp',
-        fromPort: port,
-        toPort: port,
-        cidrIpv4: props.allowedCidr,
-      });
+      for (const source of Object.keys(props.clientCidrs).sort()) {
+        new VpcSecurityGroupIngressRule(this, `nlb-in-${port}-${source}`, {
+          provider,
+          securityGroupId: sg.id,
+          description: `${protocol} ${port} from consumers in ${source}`,
+          ipProtocol: 'tcp',
+          fromPort: port,
+          toPort: port,
+          cidrIpv4: props.clientCidrs[source],
+        });
+      }
       new VpcSecurityGroupEgressRule(this, `nlb-out-${port}`, {
         provider,
         securityGroupId: sg.id,
@@ -170,7 +184,7 @@ export class EndpointService extends Construct {
 
     if (props.privateDnsName && props.verificationZoneId) {
       const verification = service.privateDnsNameConfiguration.get(0);
-      new Route53Record(this, 'dns-verification', {
+      this.verificationRecord = new Route53Record(this, 'dns-verification', {
         provider,
         zoneId: props.verificationZoneId,
         name: `${verification.name}.${props.privateDnsName}`,
@@ -180,10 +194,48 @@ export class EndpointService extends Construct {
       });
     }
 
+    // An encrypted topic the endpoint service can publish to needs a customer-managed key: the
+    // AWS-managed alias/aws/sns key's policy cannot grant vpce.amazonaws.com. Both policies are
+    // scoped to this endpoint service (confused-deputy guard), as AWS's page on endpoint service
+    // notifications shows: https://docs.aws.amazon.com/vpc/latest/privatelink/create-notification-endpoint-service.html
+    const fromThisService = {
+      ArnLike: { 'aws:SourceArn': service.arn },
+      StringEquals: { 'aws:SourceAccount': props.accountId },
+    };
+    const key = new KmsKey(this, 'connections-key', {
+      provider,
+      description: `${props.name}: endpoint connection notifications`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            // The account administers the key through IAM (the default key policy's statement).
+            Sid: 'AccountAdministersTheKey',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${props.accountId}:root` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          {
+            Sid: 'EndpointServiceNotifications',
+            Effect: 'Allow',
+            Principal: { Service: 'vpce.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+            Resource: '*',
+            Condition: fromThisService,
+          },
+        ],
+      }),
+      tags: { Name: `${props.name}-endpoint-connections` },
+    });
+    this.notificationKeyArn = key.arn;
+    new KmsAlias(this, 'connections-key-alias', { provider, name: `alias/${props.name}-endpoint-connections`, targetKeyId: key.keyId });
     const topic = new SnsTopic(this, 'connections', {
       provider,
       name: `${props.name}-endpoint-connections`,
-      kmsMasterKeyId: 'alias/aws/sns',
+      kmsMasterKeyId: key.arn,
     });
     this.notificationTopicArn = topic.arn;
     new SnsTopicPolicy(this, 'connections-policy', {
@@ -197,7 +249,7 @@ export class EndpointService extends Construct {
           Principal: { Service: 'vpce.amazonaws.com' },
           Action: 'SNS:Publish',
           Resource: topic.arn,
-          Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
+          Condition: fromThisService,
         }],
       }),
     });

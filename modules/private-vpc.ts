@@ -4,7 +4,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { azSubnetCidr } from '../lib/net/cidr';
+import { azSubnetCidr, isAzId } from '../lib/net/cidr';
 import { VpcFlowLog } from './vpc-flow-log';
 
 export interface PrivateVpcProps {
@@ -16,7 +16,7 @@ export interface PrivateVpcProps {
   readonly name: string;
   /** VPC CIDR, /16 to /25; each AZ's subnet takes the slot of the AZ's letter (see `azSubnetCidr`). */
   readonly cidr: string;
-  /** Availability zones that get a private subnet, at least 2. */
+  /** Availability zones (ids such as `use1-az1`, or names) that get a private subnet, at least 2. */
   readonly azs: readonly string[];
   /** Flow-log retention, days. @default 90 */
   readonly flowLogRetentionDays?: number;
@@ -69,7 +69,8 @@ export class PrivateVpc extends Construct {
       const subnet = new Subnet(this, `subnet-${az}`, {
         provider,
         vpcId: vpc.id,
-        availabilityZone: az,
+        // By id where the config gives one: ids name the same physical zone in every account.
+        ...(isAzId(az) ? { availabilityZoneId: az } : { availabilityZone: az }),
         cidrBlock: cidrs[az],
         mapPublicIpOnLaunch: false,
         tags: { Name: `${props.name}-private-${az}` },

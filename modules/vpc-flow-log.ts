@@ -12,12 +12,22 @@ export interface VpcFlowLogProps {
   readonly accountId: string;
   /** The VPC to log. */
   readonly vpcId: string;
-  /** Name stem for the log group and role, unique in the account (at most 50 characters). */
+  /**
+   * Name stem for the log group and role. Both take it as a `name_prefix` (AWS appends a unique
+   * suffix), so a re-run after an interrupted apply creates new ones instead of failing on a name
+   * left behind; the role's prefix is cut to IAM's 38 characters.
+   */
   readonly name: string;
   /** Days CloudWatch Logs keeps the records. @default 90 */
   readonly retentionDays?: number;
   /** Which traffic to record. @default 'ALL' */
   readonly trafficType?: 'ACCEPT' | 'REJECT' | 'ALL';
+}
+
+/** IAM allows a role `name_prefix` of at most 38 characters: `<name>-flow-logs-`, the name cut to fit. */
+export function roleNamePrefix(name: string): string {
+  const suffix = '-flow-logs-';
+  return `${name.slice(0, 38 - suffix.length).replace(/-+$/, '')}${suffix}`;
 }
 
 /** VPC flow logs to a CloudWatch log group, delivered through a least-privilege role. */
@@ -35,14 +45,14 @@ export class VpcFlowLog extends Construct {
 
     const group = new CloudwatchLogGroup(this, 'log-group', {
       provider,
-      name: `/privatelink/${props.name}/flow-logs`,
+      namePrefix: `/privatelink/${props.name}/flow-logs-`,
       retentionInDays: this.retentionDays,
     });
     this.logGroupName = group.name;
 
     const role = new IamRole(this, 'role', {
       provider,
-      name: `${props.name}-flow-logs`,
+      namePrefix: roleNamePrefix(props.name),
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{

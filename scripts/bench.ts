@@ -1,26 +1,35 @@
 /**
- * `npm run bench`: how synthesis scales with the number of consumer accounts.
+ * `npm run bench`: how synthesis scales with the number of consumer accounts, gated on targets.
  *
- * For each size (default 10, 50 and 200 consumers over 3 hub regions with 10 centralized
- * services) it generates an environment in memory (`lib/config/generate-environment.ts`), validates
- * it like `main.ts` does, and synthesizes it in a FRESH child process
+ * For each size (default 10, 50, 200 and 1,000 consumers over 3 hub regions with 10 centralized
+ * services and the service catalog `BENCH_CATALOG`: 20 published, 5 external and 5 resource
+ * services, 3 consumed per consumer) it generates an environment in memory
+ * (`lib/config/generate-environment.ts`) and synthesizes it as `main.ts` does (validation, build,
+ * rules, synth, token stack traces off) in a FRESH child process
  * (`node scripts/run-ts.js scripts/bench.ts --child ...`) into a temp dir; then it runs the
- * FLOOR (`scripts/bench-floor.ts`): a bare cdktf program with the same stacks, providers and
- * resource counts per provider class, and no blueprint logic. Each measurement is the median
- * of 3 runs: wall time of the whole process (node start to exit) and its peak RSS
- * (`/usr/bin/time -f %M`, else the child's own `process.resourceUsage().maxRSS`).
- * Finally it times `npx cdktf synth` of the shipped environments through the CLI.
+ * FLOOR (`scripts/bench-floor.ts`): a bare cdktf program with the same stacks, providers,
+ * resources and data sources per provider class, remote-state reads and outputs, and no
+ * blueprint logic. Each measurement is the median of `--runs` runs: wall time of the whole
+ * process (node start to exit) and its peak RSS (`/usr/bin/time -f %M`, else the child's own
+ * `process.resourceUsage().maxRSS`). It also times `validateEnvironment` of a generated
+ * 2,000-consumer environment in this process (median after a warm-up), and `npx cdktf synth` of
+ * the shipped environments through the CLI.
  *
- * Usage: npm run bench -- [--sizes 10,50,200] [--runs 3] [--regions 3] [--services 10]
+ * Every target is one row of `TARGETS` below; the verdicts are printed with the results (and in
+ * `--json`). Exit code: 0 when every target passes (or is skipped because its sizes were not
+ * run), 1 when a target misses or a run fails, 2 on a bad command line.
+ *
+ * Usage: npm run bench -- [--sizes 10,50,200,1000] [--runs 3] [--regions 3] [--services 10]
  *                          [--json] [--no-cli] [--profile] [--keep]
  * --profile: one extra CPU-profiled run of the largest size, summarized (where the time goes).
- * Exits 0 when a target misses (it is a benchmark, not a test); 1 only when a run fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { phaseTimer, type FloorPlan, type FloorStackPlan } from './bench-floor';
+import { parseArgs, runMain, UsageError } from '../lib/cli/args';
+import { formatTable } from '../lib/cli/table';
+import { OUTPUT_SAMPLE, phaseTimer, PROVIDER_SAMPLE, REMOTE_STATE_SAMPLE, type FloorPlan, type FloorStackPlan } from './bench-floor';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUN_TS = path.join(ROOT, 'scripts', 'run-ts.js');
@@ -28,22 +37,59 @@ const SELF = path.join(ROOT, 'scripts', 'bench.ts');
 const FLOOR = path.join(ROOT, 'scripts', 'bench-floor.ts');
 const TIME_BIN = '/usr/bin/time';
 
-/** The targets of the issue, on the 2-core reference machine. */
-export const TARGETS = {
-  size: 200,
-  maxWallVsFloor: 1.5,
-  maxRssVsFloor: 1.5,
-  maxWallMs: 4000,
-  maxRssMiB: 400,
-  maxPerConsumerDrift: 0.2,
-  maxCliWallMs: 5000,
-};
+// ---------------------------------------------------------------------------------------------
+// Targets: the one place their thresholds are defined (on the 2-core reference machine)
+
+export type TargetSpec =
+  /** The blueprint's wall time or peak RSS at `consumers`, at most `max` times the floor's. */
+  | { readonly id: string; readonly kind: 'vs-floor'; readonly metric: 'wall' | 'rss'; readonly consumers: number; readonly max: number }
+  /**
+   * Linear growth: the blueprint's wall time per added consumer from `sizes[1]` to `sizes[2]`
+   * within `maxDrift` (a fraction) of the time per added consumer from `sizes[0]` to `sizes[1]`.
+   */
+  | { readonly id: string; readonly kind: 'growth'; readonly sizes: readonly [number, number, number]; readonly maxDrift: number }
+  /** `validateEnvironment` of a generated environment of `consumers`, in process, median under `maxMs`. */
+  | { readonly id: string; readonly kind: 'validate'; readonly consumers: number; readonly maxMs: number }
+  /** `npx cdktf synth` of the shipped environments, median wall time under `maxMs`. */
+  | { readonly id: string; readonly kind: 'cli'; readonly maxMs: number };
+
+export const TARGETS: readonly TargetSpec[] = [
+  { id: 'wall-vs-floor-200', kind: 'vs-floor', metric: 'wall', consumers: 200, max: 1.5 },
+  { id: 'rss-vs-floor-200', kind: 'vs-floor', metric: 'rss', consumers: 200, max: 1.5 },
+  { id: 'wall-vs-floor-1000', kind: 'vs-floor', metric: 'wall', consumers: 1000, max: 1.25 },
+  { id: 'rss-vs-floor-1000', kind: 'vs-floor', metric: 'rss', consumers: 1000, max: 1.25 },
+  { id: 'growth-50-200-1000', kind: 'growth', sizes: [50, 200, 1000], maxDrift: 0.1 },
+  { id: 'growth-10-50-200', kind: 'growth', sizes: [10, 50, 200], maxDrift: 0.2 },
+  { id: 'validate-2000', kind: 'validate', consumers: 2000, maxMs: 500 },
+  { id: 'cli-synth', kind: 'cli', maxMs: 5000 },
+];
+
+/** The consumer counts the targets need, smallest first: the default `--sizes`. */
+export function sizesOf(targets: readonly TargetSpec[]): number[] {
+  const sizes = targets.flatMap((t) => (t.kind === 'vs-floor' ? [t.consumers] : t.kind === 'growth' ? [...t.sizes] : []));
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** The validation row: warm-up runs (not timed), then at least `minRuns` timed runs (more with a larger `--runs`). */
+export const VALIDATION = { warmups: 1, minRuns: 5 } as const;
+
+/** The service catalog of every generated environment (`BENCH_CATALOG`), loaded when first needed. */
+function benchCatalog(): typeof import('../lib/config/generate-environment').BENCH_CATALOG {
+  return (require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment')).BENCH_CATALOG;
+}
+
+/** The environments the bench generates: `generateEnvironment({ consumers, regions, services, ...BENCH_CATALOG })`. */
+export function benchEnvironmentOptions(consumers: number, regions: number, services: number) {
+  return { consumers, regions, services, ...benchCatalog() };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-interface Options {
-  readonly sizes: number[];
+export const USAGE = 'usage: npm run bench -- [--sizes 10,50,200,1000] [--runs 3] [--regions 3] [--services 10] [--json] [--no-cli] [--profile] [--keep]';
+
+export interface Options {
+  readonly sizes: readonly number[];
   readonly runs: number;
   readonly regions: number;
   readonly services: number;
@@ -53,68 +99,60 @@ interface Options {
   readonly keep: boolean;
 }
 
-function argValue(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
-  return v;
-}
+const OPTIONS = {
+  sizes: { kind: 'ints' },
+  runs: { kind: 'int' },
+  regions: { kind: 'int' },
+  services: { kind: 'int' },
+  json: { kind: 'flag' },
+  'no-cli': { kind: 'flag' },
+  profile: { kind: 'flag' },
+  keep: { kind: 'flag' },
+} as const;
 
-function positiveInt(name: string, v: string | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be an integer >= 0, got '${v}'`);
-  return n;
-}
-
+/** The bench's options; a bad command line throws a UsageError (exit 2). */
 export function parseOptions(argv: readonly string[]): Options {
-  const known = new Set(['--sizes', '--runs', '--regions', '--services', '--json', '--no-cli', '--profile', '--keep']);
-  for (let i = 0; i < argv.length; i++) {
-    if (!known.has(argv[i])) throw new Error(`unknown argument '${argv[i]}'`);
-    if (['--sizes', '--runs', '--regions', '--services'].includes(argv[i])) i++;
-  }
-  const sizesArg = argValue(argv, '--sizes');
-  const sizes = sizesArg === undefined
-    ? [10, 50, 200]
-    : [...new Set(sizesArg.split(',').map((s) => positiveInt('--sizes', s.trim(), 0)))].sort((a, b) => a - b);
-  if (sizes.length === 0) throw new Error('--sizes lists no size');
+  const args = parseArgs(argv, OPTIONS, USAGE);
   return {
-    sizes,
-    runs: Math.max(1, positiveInt('--runs', argValue(argv, '--runs'), 3)),
-    regions: Math.max(1, positiveInt('--regions', argValue(argv, '--regions'), 3)),
-    services: Math.max(1, positiveInt('--services', argValue(argv, '--services'), 10)),
-    json: argv.includes('--json'),
-    cli: !argv.includes('--no-cli'),
-    profile: argv.includes('--profile'),
-    keep: argv.includes('--keep'),
+    sizes: args.sizes ?? sizesOf(TARGETS),
+    runs: args.runs ?? 3,
+    regions: args.regions ?? 3,
+    services: args.services ?? 10,
+    json: args.json,
+    cli: !args['no-cli'],
+    profile: args.profile,
+    keep: args.keep,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Child: synthesize one generated environment (runs in its own process)
 
-/** Synthesizes a generated environment the way main.ts does (`synthesizeEnvironments`), timing each phase. */
-function runChild(argv: readonly string[]): void {
-  const { spans, mark } = phaseTimer();
-  const consumers = positiveInt('--consumers', argValue(argv, '--consumers'), 10);
-  const regions = positiveInt('--regions', argValue(argv, '--regions'), 3);
-  const services = positiveInt('--services', argValue(argv, '--services'), 10);
-  const outdir = argValue(argv, '--outdir');
-  if (!outdir) throw new Error('--child needs --outdir');
+const CHILD_USAGE = 'usage: node scripts/run-ts.js scripts/bench.ts --child --consumers <n> --regions <n> --services <n> --outdir <dir>';
 
-  /* eslint-disable @typescript-eslint/no-require-imports */
+/** Synthesizes a generated environment the way main.ts does (`synthesizeEnvironments`), timing each phase. */
+function runChild(argv: readonly string[]): number {
+  const { spans, mark } = phaseTimer();
+  const args = parseArgs(argv, { consumers: { kind: 'int' }, regions: { kind: 'int' }, services: { kind: 'int' }, outdir: { kind: 'string' } }, CHILD_USAGE);
+  if (args.consumers === undefined || args.regions === undefined || args.services === undefined || args.outdir === undefined) {
+    throw new UsageError('--consumers, --regions, --services and --outdir are required', CHILD_USAGE);
+  }
+
+  // Loaded here, not on import, so that the `load` phase times them.
   const { synthesizeEnvironments } = require('../stacks/synthesize') as typeof import('../stacks/synthesize');
+  const { disableTokenStackTraces } = require('../lib/cdktf/internals') as typeof import('../lib/cdktf/internals');
   const { generateEnvironment } = require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  // As main.ts does: cdktf's token stack traces off.
+  disableTokenStackTraces();
   mark('load');
-  const env = generateEnvironment({ consumers, regions, services });
+  const env = generateEnvironment(benchEnvironmentOptions(args.consumers, args.regions, args.services));
   mark('generate');
   let problems = '';
-  const ok = synthesizeEnvironments([env], { outdir, report: (text) => { problems += text; }, onPhase: mark });
+  const ok = synthesizeEnvironments([env], { outdir: args.outdir, report: (text) => { problems += text; }, onPhase: mark });
   if (!ok) throw new Error(`the generated environment did not synthesize:\n${problems}`);
   const maxRssKiB = process.resourceUsage().maxRSS;
   process.stdout.write(`BENCH_RESULT ${JSON.stringify({ spans, maxRssKiB })}\n`);
+  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +217,7 @@ function median(xs: readonly number[]): number {
 // ---------------------------------------------------------------------------------------------
 // Reading synthesized output
 
-interface StackCount {
+export interface StackCount {
   readonly id: string;
   readonly providers: number;
   readonly resources: Map<string, number>;
@@ -188,14 +226,15 @@ interface StackCount {
   readonly outputs: number;
 }
 
-interface OutputCount {
+export interface OutputCount {
   readonly stacks: StackCount[];
-  /** First instance of each type (`aws_vpc`, `data.aws_…`), as synthesized. */
+  /** First instance of each element type (`aws_vpc`, `data.aws_…`, the AWS provider, a remote state, an output), as synthesized. */
   readonly samples: Record<string, Record<string, unknown>>;
 }
 
 type Json = Record<string, unknown>;
 
+/** The stacks of a cdktf output directory, counted per element type. */
 export function countOutput(outdir: string): OutputCount {
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string }> };
   const stacks: StackCount[] = [];
@@ -210,16 +249,19 @@ export function countOutput(outdir: string): OutputCount {
       samples[type] ??= Object.values(instances)[0] as Json;
     }
     for (const [type, instances] of Object.entries((tf.data ?? {}) as Record<string, Json>)) {
-      if (type === 'terraform_remote_state') {
-        remoteStates += Object.keys(instances).length;
-        continue;
-      }
-      data.set(type, Object.keys(instances).length);
       samples[`data.${type}`] ??= Object.values(instances)[0] as Json;
+      if (type === 'terraform_remote_state') remoteStates += Object.keys(instances).length;
+      else data.set(type, Object.keys(instances).length);
     }
-    const providers = Object.values((tf.provider ?? {}) as Record<string, unknown>)
-      .reduce<number>((n, p) => n + (Array.isArray(p) ? p.length : 1), 0);
-    stacks.push({ id, providers, resources, data, remoteStates, outputs: Object.keys((tf.output ?? {}) as Json).length });
+    let providers = 0;
+    for (const [name, blocks] of Object.entries((tf.provider ?? {}) as Record<string, unknown>)) {
+      const list = Array.isArray(blocks) ? blocks as Json[] : [blocks as Json];
+      providers += list.length;
+      if (list.length > 0) samples[`provider.${name}`] ??= list[0];
+    }
+    const outputs = Object.values((tf.output ?? {}) as Record<string, Json>);
+    if (outputs.length > 0) samples[OUTPUT_SAMPLE] ??= outputs[0];
+    stacks.push({ id, providers, resources, data, remoteStates, outputs: outputs.length });
   }
   return { stacks, samples };
 }
@@ -245,24 +287,36 @@ function literalize(value: unknown): unknown {
   return value;
 }
 
-/** The floor's workload: the blueprint's stacks, providers and per-class counts, with literal samples. */
+/** The floor's workload: the blueprint's stacks, providers, per-class counts, remote states and outputs, with literal samples. */
 export function floorPlan(c: OutputCount): FloorPlan {
   const stacks: FloorStackPlan[] = c.stacks.map((s) => ({
     id: s.id,
     providers: s.providers,
     resources: [...s.resources.entries()].sort(),
     data: [...s.data.entries()].sort(),
+    remoteStates: s.remoteStates,
+    outputs: s.outputs,
   }));
-  const samples = Object.fromEntries(Object.entries(c.samples).map(([k, v]) => [k, literalize(v) as Json]));
+  const wanted = (k: string) => k.startsWith('aws_') || k.startsWith('data.aws_') || k === PROVIDER_SAMPLE || k === REMOTE_STATE_SAMPLE || k === OUTPUT_SAMPLE;
+  const samples = Object.fromEntries(Object.entries(c.samples).filter(([k]) => wanted(k)).map(([k, v]) => [k, literalize(v) as Json]));
   return { stacks, samples };
 }
 
-/** Whether two outputs hold the same stacks and the same count per resource and data type. */
-function sameWorkload(a: OutputCount, b: OutputCount): string | undefined {
-  const key = (s: StackCount) => JSON.stringify([[...s.resources].sort(), [...s.data].sort(), s.providers]);
+/**
+ * Why two outputs are not the same workload (undefined when they are): the same stack ids and,
+ * per stack, the same providers, count per resource and data type, remote states and outputs.
+ */
+export function sameWorkload(a: OutputCount, b: OutputCount): string | undefined {
+  const key = (s: StackCount) => JSON.stringify({
+    providers: s.providers, resources: [...s.resources].sort(), data: [...s.data].sort(), remoteStates: s.remoteStates, outputs: s.outputs,
+  });
   const bm = new Map(b.stacks.map((s) => [s.id, key(s)]));
   if (a.stacks.length !== b.stacks.length) return `${a.stacks.length} vs ${b.stacks.length} stacks`;
-  for (const s of a.stacks) if (bm.get(s.id) !== key(s)) return `stack ${s.id} differs`;
+  for (const s of a.stacks) {
+    const other = bm.get(s.id);
+    if (other === undefined) return `stack ${s.id} is missing`;
+    if (other !== key(s)) return `stack ${s.id} differs: ${key(s)} vs ${other}`;
+  }
   return undefined;
 }
 
@@ -317,15 +371,48 @@ export function summarizeProfile(file: string, top = 25): { totalMs: number; byP
 }
 
 // ---------------------------------------------------------------------------------------------
+// Validation-only row (in this process)
+
+export interface ValidationResult {
+  readonly consumers: number;
+  readonly warmups: number;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+/**
+ * Times `validateEnvironment` of a generated environment of `consumers` in this process:
+ * `VALIDATION.warmups` untimed runs (module loading, JIT), then `runs` timed ones. Throws when
+ * the generated environment has an error (the timing would not be of a valid environment).
+ */
+export function timeValidation(consumers: number, regions: number, services: number, runs: number): ValidationResult {
+  const { generateEnvironment } = require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment');
+  const { formatProblems, isError, validateEnvironment } = require('../lib/config/validate') as typeof import('../lib/config/validate');
+  const env = generateEnvironment(benchEnvironmentOptions(consumers, regions, services));
+  for (let i = 0; i < VALIDATION.warmups; i++) validateEnvironment(env);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const problems = validateEnvironment(env);
+    times.push(performance.now() - start);
+    if (problems.some(isError)) throw new Error(`the generated ${consumers}-consumer environment is invalid:\n${formatProblems(problems)}`);
+  }
+  return { consumers, warmups: VALIDATION.warmups, runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The benchmark
 
-interface Row {
+export interface Row {
   readonly kind: 'blueprint' | 'floor' | 'cli';
   readonly consumers: number | undefined;
   readonly stacks: number;
   readonly resources: number;
   readonly dataSources: number;
   readonly remoteStates: number;
+  readonly outputs: number;
   readonly wallMs: number;
   readonly wallMinMs: number;
   readonly wallMaxMs: number;
@@ -333,13 +420,6 @@ interface Row {
   readonly rssMiB: number;
   /** Median of the child's phase times (ms). */
   readonly spans: Record<string, number>;
-}
-
-interface Target {
-  readonly name: string;
-  readonly status: 'PASS' | 'FAIL' | 'SKIP';
-  readonly measured: string;
-  readonly limit: string;
 }
 
 function toRow(kind: Row['kind'], consumers: number | undefined, samples: Sample[], count: OutputCount): Row {
@@ -362,22 +442,27 @@ function log(opts: Options, msg: string): void {
   if (!opts.json) process.stderr.write(`${msg}\n`);
 }
 
-async function runBench(opts: Options): Promise<void> {
+const loadAverage = (): number[] => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+async function runBench(opts: Options): Promise<Report> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'privatelink-bench-'));
   const node = process.execPath;
   const rows: Row[] = [];
+  const loadAtStart = loadAverage();
+  let validation: ValidationResult | undefined;
   let profile: ReturnType<typeof summarizeProfile> | undefined;
+  const childArgs = (n: number, outdir: string) => [RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', outdir];
   try {
-    log(opts, `bench: ${opts.sizes.join(', ')} consumers x ${opts.regions} regions x ${opts.services} services, median of ${opts.runs} fresh processes; peak RSS from ${hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS in the child'}; temp dir ${tmp}`);
+    log(opts, `bench: ${opts.sizes.join(', ')} consumers x ${opts.regions} regions x ${opts.services} services with the bench catalog, median of ${opts.runs} fresh processes; peak RSS from ${hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS in the child'}; load average ${loadAtStart.join(' ')}; temp dir ${tmp}`);
     for (const n of opts.sizes) {
       const blueprint: Sample[] = [];
       let count: OutputCount | undefined;
       for (let r = 0; r < opts.runs; r++) {
         const outdir = path.join(tmp, `blueprint-${n}-${r}`);
-        blueprint.push(await measure([node, RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', outdir], tmp));
-        if (!count) count = countOutput(outdir);
+        blueprint.push(await measure([node, ...childArgs(n, outdir)], tmp));
+        count ??= countOutput(outdir);
         if (!opts.keep) fs.rmSync(outdir, { recursive: true, force: true });
-        log(opts, `  blueprint ${n}: run ${r + 1} ${blueprint[r].wallMs.toFixed(0)} ms ${(blueprint[r].rssKiB / 1024).toFixed(0)} MiB`);
+        log(opts, `  blueprint ${n}: run ${r + 1} ${blueprint[r].wallMs.toFixed(0)} ms ${(blueprint[r].rssKiB / 1024).toFixed(0)} MiB (load ${loadAverage()[0]})`);
       }
       rows.push(toRow('blueprint', n, blueprint, count!));
 
@@ -388,13 +473,19 @@ async function runBench(opts: Options): Promise<void> {
       for (let r = 0; r < opts.runs; r++) {
         const outdir = path.join(tmp, `floor-${n}-${r}`);
         floor.push(await measure([node, RUN_TS, FLOOR, '--plan', planFile, '--outdir', outdir], tmp));
-        if (!floorCount) floorCount = countOutput(outdir);
+        floorCount ??= countOutput(outdir);
         if (!opts.keep) fs.rmSync(outdir, { recursive: true, force: true });
-        log(opts, `  floor     ${n}: run ${r + 1} ${floor[r].wallMs.toFixed(0)} ms ${(floor[r].rssKiB / 1024).toFixed(0)} MiB`);
+        log(opts, `  floor     ${n}: run ${r + 1} ${floor[r].wallMs.toFixed(0)} ms ${(floor[r].rssKiB / 1024).toFixed(0)} MiB (load ${loadAverage()[0]})`);
       }
       const mismatch = sameWorkload(count!, floorCount!);
       if (mismatch) throw new Error(`the floor's workload differs from the blueprint's at ${n} consumers: ${mismatch}`);
       rows.push(toRow('floor', n, floor, floorCount!));
+    }
+
+    for (const t of TARGETS) {
+      if (t.kind !== 'validate') continue;
+      validation = timeValidation(t.consumers, opts.regions, opts.services, Math.max(VALIDATION.minRuns, opts.runs));
+      log(opts, `  validateEnvironment ${t.consumers}: median ${validation.medianMs.toFixed(0)} ms of ${validation.runs} runs`);
     }
 
     if (opts.cli) {
@@ -403,7 +494,7 @@ async function runBench(opts: Options): Promise<void> {
       for (let r = 0; r < opts.runs; r++) {
         const outdir = path.join(tmp, `cli-${r}`);
         cli.push(await measure(['npx', 'cdktf', 'synth', '--output', outdir], tmp, { CHECKPOINT_DISABLE: '1', CI: '1' }));
-        if (!count) count = countOutput(outdir);
+        count ??= countOutput(outdir);
         if (!opts.keep) fs.rmSync(outdir, { recursive: true, force: true });
         log(opts, `  cli synth: run ${r + 1} ${cli[r].wallMs.toFixed(0)} ms ${(cli[r].rssKiB / 1024).toFixed(0)} MiB`);
       }
@@ -413,7 +504,7 @@ async function runBench(opts: Options): Promise<void> {
     if (opts.profile) {
       const n = opts.sizes[opts.sizes.length - 1];
       const dir = path.join(tmp, 'profile');
-      await measure([node, '--cpu-prof', '--cpu-prof-dir', dir, RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', path.join(tmp, 'profile-out')], tmp);
+      await measure([node, '--cpu-prof', '--cpu-prof-dir', dir, ...childArgs(n, path.join(tmp, 'profile-out'))], tmp);
       const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
         profile = summarizeProfile(path.join(dir, file));
@@ -423,137 +514,171 @@ async function runBench(opts: Options): Promise<void> {
   } finally {
     if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
   }
-
-  const report = evaluate(opts, rows, profile);
-  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(render(report));
+  return buildReport(opts, { rows, validation }, profile, { start: loadAtStart, end: loadAverage() });
 }
 
-function perConsumer(rows: readonly Row[]): { from: number; to: number; msPerConsumer: number }[] {
-  const out: { from: number; to: number; msPerConsumer: number }[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1];
-    const b = rows[i];
-    out.push({ from: a.consumers!, to: b.consumers!, msPerConsumer: (b.wallMs - a.wallMs) / (b.consumers! - a.consumers!) });
-  }
-  return out;
+// ---------------------------------------------------------------------------------------------
+// Verdicts
+
+export interface Measurements {
+  readonly rows: readonly Row[];
+  readonly validation?: ValidationResult;
 }
 
-function evaluate(opts: Options, rows: Row[], profile: ReturnType<typeof summarizeProfile> | undefined) {
-  const blueprint = rows.filter((r) => r.kind === 'blueprint');
-  const floor = rows.filter((r) => r.kind === 'floor');
-  const cli = rows.find((r) => r.kind === 'cli');
-  const growth = { blueprint: perConsumer(blueprint), floor: perConsumer(floor) };
-  const largest = blueprint[blueprint.length - 1];
-  const largestFloor = floor[floor.length - 1];
-  const at = largest.consumers === TARGETS.size ? `${TARGETS.size} consumers` : `${largest.consumers} consumers (targets are set at ${TARGETS.size})`;
-  const check = (ok: boolean): Target['status'] => (ok ? 'PASS' : 'FAIL');
-  const targets: Target[] = [
-    {
-      name: `wall time vs floor at ${at}`,
-      status: check(largest.wallMs <= TARGETS.maxWallVsFloor * largestFloor.wallMs),
-      measured: `${(largest.wallMs / largestFloor.wallMs).toFixed(2)}x (${largest.wallMs.toFixed(0)} / ${largestFloor.wallMs.toFixed(0)} ms)`,
-      limit: `<= ${TARGETS.maxWallVsFloor}x`,
-    },
-    {
-      name: `peak RSS vs floor at ${at}`,
-      status: check(largest.rssMiB <= TARGETS.maxRssVsFloor * largestFloor.rssMiB),
-      measured: `${(largest.rssMiB / largestFloor.rssMiB).toFixed(2)}x (${largest.rssMiB.toFixed(0)} / ${largestFloor.rssMiB.toFixed(0)} MiB)`,
-      limit: `<= ${TARGETS.maxRssVsFloor}x`,
-    },
-    { name: `wall time at ${at}`, status: check(largest.wallMs < TARGETS.maxWallMs), measured: `${largest.wallMs.toFixed(0)} ms`, limit: `< ${TARGETS.maxWallMs} ms` },
-    { name: `peak RSS at ${at}`, status: check(largest.rssMiB < TARGETS.maxRssMiB), measured: `${largest.rssMiB.toFixed(0)} MiB`, limit: `< ${TARGETS.maxRssMiB} MiB` },
-  ];
-  if (growth.blueprint.length >= 2) {
-    const [a, b] = growth.blueprint.slice(-2);
-    const ratio = b.msPerConsumer / a.msPerConsumer;
-    targets.push({
-      name: `linear growth: ms/consumer ${b.from}->${b.to} vs ${a.from}->${a.to}`,
-      status: check(Math.abs(ratio - 1) <= TARGETS.maxPerConsumerDrift),
-      measured: `${ratio.toFixed(2)}x (${b.msPerConsumer.toFixed(1)} vs ${a.msPerConsumer.toFixed(1)} ms)`,
-      limit: `within ${TARGETS.maxPerConsumerDrift * 100}% (0.8x-1.2x)`,
-    });
-  } else {
-    targets.push({ name: 'linear growth', status: 'SKIP', measured: 'needs 3 sizes', limit: `within ${TARGETS.maxPerConsumerDrift * 100}%` });
-  }
-  targets.push(cli
-    ? { name: 'npx cdktf synth (shipped environments)', status: check(cli.wallMs < TARGETS.maxCliWallMs), measured: `${cli.wallMs.toFixed(0)} ms`, limit: `< ${TARGETS.maxCliWallMs} ms` }
-    : { name: 'npx cdktf synth (shipped environments)', status: 'SKIP', measured: '--no-cli', limit: `< ${TARGETS.maxCliWallMs} ms` });
+export interface TargetResult {
+  readonly id: string;
+  readonly name: string;
+  readonly status: 'PASS' | 'FAIL' | 'SKIP';
+  /** The measured number compared with `threshold` (a ratio, or ms); null when skipped. */
+  readonly value: number | null;
+  readonly measured: string;
+  readonly threshold: number;
+  readonly limit: string;
+}
+
+/** Wall time per added consumer of the blueprint from `from` to `to` consumers, when both were run. */
+function msPerConsumer(rows: readonly Row[], from: number, to: number, kind: Row['kind'] = 'blueprint'): number | undefined {
+  const a = rows.find((r) => r.kind === kind && r.consumers === from);
+  const b = rows.find((r) => r.kind === kind && r.consumers === to);
+  return a && b ? (b.wallMs - a.wallMs) / (to - from) : undefined;
+}
+
+/** The verdict of every target on the measurements; a target whose sizes were not run is skipped. */
+export function evaluateTargets(targets: readonly TargetSpec[], m: Measurements): TargetResult[] {
+  const verdict = (ok: boolean): TargetResult['status'] => (ok ? 'PASS' : 'FAIL');
+  return targets.map((t): TargetResult => {
+    switch (t.kind) {
+      case 'vs-floor': {
+        const name = `${t.metric === 'wall' ? 'wall time' : 'peak RSS'} vs floor at ${t.consumers} consumers`;
+        const limit = `<= ${t.max}x floor`;
+        const b = m.rows.find((r) => r.kind === 'blueprint' && r.consumers === t.consumers);
+        const f = m.rows.find((r) => r.kind === 'floor' && r.consumers === t.consumers);
+        if (!b || !f) return { id: t.id, name, status: 'SKIP', value: null, measured: `not run (--sizes without ${t.consumers})`, threshold: t.max, limit };
+        const [x, y, unit] = t.metric === 'wall' ? [b.wallMs, f.wallMs, 'ms'] : [b.rssMiB, f.rssMiB, 'MiB'];
+        const ratio = x / y;
+        return { id: t.id, name, status: verdict(ratio <= t.max), value: ratio, measured: `${ratio.toFixed(2)}x (${x.toFixed(0)} / ${y.toFixed(0)} ${unit})`, threshold: t.max, limit };
+      }
+      case 'growth': {
+        const [a, b, c] = t.sizes;
+        const name = `time per added consumer ${b}->${c} vs ${a}->${b}`;
+        const limit = `within ${Math.round(t.maxDrift * 100)}% (${(1 - t.maxDrift).toFixed(2)}x-${(1 + t.maxDrift).toFixed(2)}x)`;
+        const first = msPerConsumer(m.rows, a, b);
+        const second = msPerConsumer(m.rows, b, c);
+        if (first === undefined || second === undefined) return { id: t.id, name, status: 'SKIP', value: null, measured: `not run (needs ${t.sizes.join(', ')} consumers)`, threshold: t.maxDrift, limit };
+        const ratio = second / first;
+        // A small tolerance so that a ratio printed as the limit (1.10x) is not a miss.
+        const ok = first > 0 && Math.abs(ratio - 1) <= t.maxDrift + 1e-9;
+        return { id: t.id, name, status: verdict(ok), value: ratio, measured: `${ratio.toFixed(2)}x (${second.toFixed(1)} vs ${first.toFixed(1)} ms)`, threshold: t.maxDrift, limit };
+      }
+      case 'validate': {
+        const name = `validateEnvironment at ${t.consumers} consumers (in process, median)`;
+        const limit = `< ${t.maxMs} ms`;
+        const v = m.validation;
+        if (!v || v.consumers !== t.consumers) return { id: t.id, name, status: 'SKIP', value: null, measured: 'not run', threshold: t.maxMs, limit };
+        return {
+          id: t.id, name, status: verdict(v.medianMs < t.maxMs), value: v.medianMs,
+          measured: `${v.medianMs.toFixed(0)} ms (${v.runs} runs after ${v.warmups} warm-up, ${v.minMs.toFixed(0)}-${v.maxMs.toFixed(0)} ms)`, threshold: t.maxMs, limit,
+        };
+      }
+      case 'cli': {
+        const name = 'npx cdktf synth (shipped environments)';
+        const limit = `< ${t.maxMs} ms`;
+        const cli = m.rows.find((r) => r.kind === 'cli');
+        if (!cli) return { id: t.id, name, status: 'SKIP', value: null, measured: 'not run (--no-cli)', threshold: t.maxMs, limit };
+        return { id: t.id, name, status: verdict(cli.wallMs < t.maxMs), value: cli.wallMs, measured: `${cli.wallMs.toFixed(0)} ms`, threshold: t.maxMs, limit };
+      }
+    }
+  });
+}
+
+/** 1 when any target missed, else 0 (skipped targets do not fail the run). */
+export function exitCodeOf(results: readonly TargetResult[]): number {
+  return results.some((r) => r.status === 'FAIL') ? 1 : 0;
+}
+
+function perConsumer(rows: readonly Row[], kind: Row['kind']): { from: number; to: number; msPerConsumer: number }[] {
+  const sizes = rows.filter((r) => r.kind === kind).map((r) => r.consumers!);
+  return sizes.slice(1).map((to, i) => ({ from: sizes[i], to, msPerConsumer: msPerConsumer(rows, sizes[i], to, kind)! }));
+}
+
+export type Report = ReturnType<typeof buildReport>;
+
+/** Everything the bench prints (`--json` as is): machine, workload, rows, validation, growth, target verdicts, exit code. */
+export function buildReport(opts: Options, m: Measurements, profile: ReturnType<typeof summarizeProfile> | undefined, load: { start: number[]; end: number[] }) {
+  const targets = evaluateTargets(TARGETS, m);
+  const exitCode = exitCodeOf(targets);
   return {
-    machine: { node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}`, rssSource: hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS' },
-    workload: { sizes: opts.sizes, regions: opts.regions, services: opts.services, runs: opts.runs },
-    rows,
-    perConsumerMs: growth,
+    machine: {
+      node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}`,
+      rssSource: hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS',
+      /** 1, 5 and 15 minute load averages when the bench started and ended. */
+      loadAverage: load,
+    },
+    workload: { sizes: opts.sizes, regions: opts.regions, services: opts.services, catalog: benchCatalog(), runs: opts.runs },
+    rows: m.rows,
+    validation: m.validation,
+    perConsumerMs: { blueprint: perConsumer(m.rows, 'blueprint'), floor: perConsumer(m.rows, 'floor') },
     targets,
+    ok: exitCode === 0,
+    exitCode,
     profile,
   };
 }
 
-function pad(s: string, n: number, left = false): string {
-  return left ? s.padStart(n) : s.padEnd(n);
-}
+// ---------------------------------------------------------------------------------------------
+// Text output
 
-function render(report: ReturnType<typeof evaluate>): string {
-  const lines: string[] = [];
-  const { machine, workload } = report;
-  lines.push(`Synthesis benchmark: ${workload.regions} regions, ${workload.services} centralized services, median of ${workload.runs} fresh processes (node ${machine.node}, ${machine.cpus} CPUs)`);
-  lines.push('');
-  const header = ['run', 'consumers', 'stacks', 'resources', 'data', 'wall ms', '(min-max)', 'CPU ms', 'peak RSS MiB', 'ms/consumer', 'phases in the child (median ms)'];
-  const widths = [26, 9, 6, 9, 4, 7, 13, 6, 12, 17, 0];
-  lines.push(header.map((h, i) => pad(h, widths[i], i > 0 && i < 10)).join('  '));
-  const growth = new Map(report.perConsumerMs.blueprint.map((g) => [`blueprint ${g.to}`, g]));
-  for (const g of report.perConsumerMs.floor) growth.set(`floor ${g.to}`, g);
-  for (const r of report.rows) {
-    const g = growth.get(`${r.kind} ${r.consumers}`);
-    const name = r.kind === 'cli' ? 'npx cdktf synth (shipped)' : r.kind === 'floor' ? 'floor (bare cdktf)' : 'blueprint';
-    const phases = Object.entries(r.spans).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-    lines.push([
-      pad(name, widths[0]),
-      pad(r.consumers === undefined ? '-' : String(r.consumers), widths[1], true),
-      pad(String(r.stacks), widths[2], true),
-      pad(String(r.resources), widths[3], true),
-      pad(String(r.dataSources), widths[4], true),
-      pad(r.wallMs.toFixed(0), widths[5], true),
-      pad(`(${r.wallMinMs.toFixed(0)}-${r.wallMaxMs.toFixed(0)})`, widths[6], true),
-      pad(Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(0) : '-', widths[7], true),
-      pad(r.rssMiB.toFixed(0), widths[8], true),
-      pad(g ? `${g.msPerConsumer.toFixed(1)} (${g.from}->${g.to})` : '', widths[9], true),
-      phases,
-    ].join('  '));
+export function render(r: Report): string {
+  const { machine, workload } = r;
+  const c = workload.catalog;
+  const lines: string[] = [
+    `Synthesis benchmark: ${workload.regions} regions, ${workload.services} centralized services, catalog of ${c.published} published, ${c.external} external and ${c.resources} resource services (${c.consumesPerConsumer} per consumer); median of ${workload.runs} fresh processes (node ${machine.node}, ${machine.cpus} CPUs, load average ${machine.loadAverage.start.join(' ')} at start, ${machine.loadAverage.end.join(' ')} at end)`,
+    '',
+  ];
+  const growth = new Map<string, { from: number; to: number; msPerConsumer: number }>();
+  for (const g of r.perConsumerMs.blueprint) growth.set(`blueprint ${g.to}`, g);
+  for (const g of r.perConsumerMs.floor) growth.set(`floor ${g.to}`, g);
+  const header = ['run', 'consumers', 'stacks', 'resources', 'data', 'remote states', 'outputs', 'wall ms', '(min-max)', 'CPU ms', 'peak RSS MiB', 'ms/consumer', 'phases in the child (median ms)'];
+  const rows = r.rows.map((row) => {
+    const g = growth.get(`${row.kind} ${row.consumers}`);
+    return [
+      row.kind === 'cli' ? 'npx cdktf synth (shipped)' : row.kind === 'floor' ? 'floor (bare cdktf)' : 'blueprint',
+      row.consumers === undefined ? '-' : String(row.consumers),
+      String(row.stacks), String(row.resources), String(row.dataSources), String(row.remoteStates), String(row.outputs),
+      row.wallMs.toFixed(0),
+      `(${row.wallMinMs.toFixed(0)}-${row.wallMaxMs.toFixed(0)})`,
+      Number.isFinite(row.cpuMs) ? row.cpuMs.toFixed(0) : '-',
+      row.rssMiB.toFixed(0),
+      g ? `${g.msPerConsumer.toFixed(1)} (${g.from}->${g.to})` : '',
+      Object.entries(row.spans).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '),
+    ];
+  });
+  lines.push(formatTable(header, rows, { align: header.map((_, i) => (i > 0 && i < header.length - 1 ? 'right' : 'left')), unpadded: [header.length - 1] }));
+  if (r.validation) {
+    const v = r.validation;
+    lines.push('', `validateEnvironment, ${v.consumers} consumers, in process: median ${v.medianMs.toFixed(0)} ms of ${v.runs} runs after ${v.warmups} warm-up (${v.minMs.toFixed(0)}-${v.maxMs.toFixed(0)} ms)`);
   }
-  lines.push('');
-  lines.push('Targets:');
-  for (const t of report.targets) lines.push(`  ${t.status.padEnd(4)}  ${t.name}: ${t.measured} (target ${t.limit})`);
-  if (report.profile) {
-    lines.push('');
-    lines.push(`CPU profile of the largest blueprint run (${report.profile.totalMs.toFixed(0)} ms sampled), self time by package:`);
-    for (const [k, v] of report.profile.byPackage.slice(0, 10)) lines.push(`  ${v.toFixed(0).padStart(6)} ms  ${k}`);
+  lines.push('', 'Targets (TARGETS in scripts/bench.ts):');
+  lines.push(formatTable(['verdict', 'target', 'measured', 'limit'], r.targets.map((t) => [t.status, t.name, t.measured, t.limit])));
+  lines.push('', r.ok ? 'Every target met.' : `TARGETS MISSED: ${r.targets.filter((t) => t.status === 'FAIL').map((t) => t.id).join(', ')} (exit ${r.exitCode})`);
+  if (r.profile) {
+    lines.push('', `CPU profile of the largest blueprint run (${r.profile.totalMs.toFixed(0)} ms sampled), self time by package:`);
+    for (const [k, v] of r.profile.byPackage.slice(0, 10)) lines.push(`  ${v.toFixed(0).padStart(6)} ms  ${k}`);
     lines.push('Inclusive time, top functions:');
-    for (const [k, v] of report.profile.inclusive) lines.push(`  ${v.toFixed(0).padStart(6)} ms  ${k}`);
+    for (const [k, v] of r.profile.inclusive) lines.push(`  ${v.toFixed(0).padStart(6)} ms  ${k}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
-  const argv = process.argv.slice(2);
-  if (argv[0] === '--child') {
-    runChild(argv.slice(1));
-    return;
-  }
-  let opts: Options;
-  try {
-    opts = parseOptions(argv);
-  } catch (error) {
-    process.stderr.write(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 10,50,200] [--runs 3] [--regions 3] [--services 10] [--json] [--no-cli] [--profile] [--keep]\n`);
-    process.exit(2);
-  }
-  runBench(opts).catch((error: unknown) => {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--child') return runChild(argv.slice(1));
+  const opts = parseOptions(argv);
+  const r = await runBench(opts);
+  process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : render(r));
+  return r.exitCode;
 }
 
 // run-ts.js sets process.argv[1] to this file; importing the module runs nothing.
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename) main();
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename) void runMain(() => main(process.argv.slice(2)));

@@ -1,52 +1,35 @@
 /**
- * `npm run check [-- --env <name>] [-- --json]`: builds every environment, runs the
- * best-practice rules and the static connectivity check, prints the findings and the
- * connectivity matrix, and exits 1 on any unsuppressed error finding or connectivity
- * violation. Nothing is written to cdktf.out.
+ * `npm run check [-- --env <name>|all] [-- --json]`: validates the environments (as synth does),
+ * builds each, runs the best-practice rules and the static connectivity check, prints the
+ * findings and the connectivity matrix, and exits 1 on a configuration error, an unsuppressed
+ * error finding or a connectivity violation. Nothing is written to cdktf.out.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { environments } from '../environments';
+import { parseArgs, runMain, selectEnvironments } from '../lib/cli/args';
+import { assertValid, ConfigError, formatProblems } from '../lib/config/validate';
 import { analyzeConnectivity, formatMatrix, synthesizeStacks, type ConnectivityReport } from '../lib/reports/connectivity';
 import { formatFindings, isBlocking, runRules, type Finding } from '../lib/rules';
-import { formatProblems, validateEnvironments } from '../lib/config/validate';
 import { buildEnvironment } from '../stacks/environment';
 
-const USAGE = 'usage: npm run check -- [--env <name>] [--json]';
-
-/** Parses `--env <name>`, `--env=<name>` and `--json`; anything else is an error. */
-function parseArgs(argv: readonly string[]): { env?: string; json: boolean } | string {
-  let env: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') json = true;
-    else if (arg === '--env' && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) env = argv[++i];
-    else if (arg.startsWith('--env=')) env = arg.slice('--env='.length);
-    else return arg === '--env' ? '--env needs an environment name' : `unknown argument '${arg}'`;
-  }
-  return { env, json };
-}
+const USAGE = 'usage: npm run check -- [--env <name>|all] [--json]';
 
 function main(): number {
-  const args = parseArgs(process.argv.slice(2));
-  if (typeof args === 'string') {
-    process.stderr.write(`${args}\n${USAGE}\n`);
-    return 2;
-  }
-  const selected = environments.filter((e) => !args.env || e.name === args.env);
-  if (selected.length === 0) {
-    process.stderr.write(`unknown environment '${args.env}'; known: ${environments.map((e) => e.name).join(', ')}\n`);
-    return 2;
-  }
-  // The rules and the matrix assume a valid environment, as synth does.
-  const problems = validateEnvironments(selected);
-  if (problems.length > 0) {
-    process.stderr.write(formatProblems(problems));
+  const args = parseArgs(process.argv.slice(2), { env: { kind: 'string' }, json: { kind: 'flag' } }, USAGE);
+  const selected = selectEnvironments(args.env, environments, USAGE);
+  // The rules and the matrix assume valid environments: report problems exactly as synth does.
+  try {
+    const warnings = assertValid(selected);
+    if (warnings.length > 0) process.stderr.write(`${formatProblems(warnings)}\n`);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
     return 1;
   }
+
   const outdir = mkdtempSync(join(tmpdir(), 'privatelink-check-'));
   const results: { env: string; findings: (Finding & { env: string })[]; connectivity: ConnectivityReport }[] = [];
   try {
@@ -74,4 +57,4 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main();
+void runMain(main);

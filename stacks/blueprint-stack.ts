@@ -4,31 +4,30 @@
  * and the values it exports to other stacks. Keeping this surface small means a move from
  * cdktf to its community fork is a change here, not in every construct.
  */
-import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformStack, Tokenization } from 'cdktf';
+import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { EnvironmentConfig } from '../lib/config/types';
 import { applyRules } from '../lib/rules';
-import { EMULATED_SERVICES, emulatorSettings } from './emulator';
+import { EMULATED_SERVICES, type EmulatorSettings } from '../lib/cdktf/emulator';
+import { referenceIdentifier } from '../lib/cdktf/internals';
+import { dynamicCredentialsTag, usesDynamicCredentials } from '../lib/iam/settings';
 
-// cdktf records a full stack trace for every token it creates, only ever used in the message
-// of a misused token; at hundreds of stacks that is about 1 s and 75 MB of synth. Set
-// CDKTF_TOKEN_STACK_TRACES=1 to keep them while debugging such an error.
-if (process.env.CDKTF_TOKEN_STACK_TRACES !== '1') {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const traces = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace?: unknown };
-    if (typeof traces.captureStackTrace === 'function') traces.captureStackTrace = () => [];
-  } catch {
-    // Another cdktf layout (a fork): keep its default.
-  }
+/** What every stack of an environment is built with. */
+export interface EnvironmentStackProps {
+  /** The environment the stack belongs to. */
+  readonly env: EnvironmentConfig;
+  /** Point every provider and the S3 backend at a local AWS emulator. @default - real AWS */
+  readonly emulator?: EmulatorSettings;
 }
 
 export interface BlueprintStackProps {
   /** The environment the stack belongs to. */
   readonly env: EnvironmentConfig;
-  /** The stack's role, for the `stack-role` tag: network, peering, provider or consumer. */
+  /** The stack's role, for the `stack-role` tag: network, peering, provider, resource or consumer. */
   readonly role: string;
+  /** Point every provider and the S3 backend at a local AWS emulator. @default - real AWS */
+  readonly emulator?: EmulatorSettings;
 }
 
 /** A stack of the blueprint: remote state, per-account providers, default tags. */
@@ -37,13 +36,17 @@ export class BlueprintStack extends TerraformStack {
   readonly stackId: string;
   /** The stack's role, tagged on every resource as `stack-role`. */
   readonly role: string;
+  readonly emulator?: EmulatorSettings;
   private readonly providers = new Map<string, AwsProvider>();
+  /** `tfc_aws_dynamic_credentials`, declared with cloud state and hcp-terraform trust (see configureBackend). */
+  private dynamicCredentials?: TerraformVariable;
 
   constructor(scope: Construct, id: string, props: BlueprintStackProps) {
     super(scope, id);
     this.env = props.env;
     this.stackId = id;
     this.role = props.role;
+    this.emulator = props.emulator;
     this.configureBackend();
     // Best-practice rules walk every construct of the stack, including ones a team adds.
     applyRules(this);
@@ -63,16 +66,23 @@ export class BlueprintStack extends TerraformStack {
       }
       return existing;
     }
-    const emulator = emulatorSettings();
+    const emulator = this.emulator;
     const provider = new AwsProvider(this, `aws-${alias}`, {
       alias,
       region,
       // Refuse to run if the assumed role lands in another account than the config says.
       allowedAccountIds: [accountId],
-      assumeRole: [{
-        roleArn: `arn:aws:iam::${accountId}:role/${this.env.deployRoleName}`,
-        sessionName: `${this.env.name}-privatelink-blueprint`,
-      }],
+      // With HCP Terraform dynamic credentials the run already holds the account's deploy role:
+      // the provider reads it from the shared config file HCP Terraform writes for the account's
+      // tag, instead of assuming the role again.
+      ...(this.dynamicCredentials
+        ? { sharedConfigFiles: [`\${var.${this.dynamicCredentials.friendlyUniqueId}.aliases["${dynamicCredentialsTag(accountId)}"].shared_config_file}`] }
+        : {
+          assumeRole: [{
+            roleArn: `arn:aws:iam::${accountId}:role/${this.env.deployRoleName}`,
+            sessionName: `${this.env.name}-privatelink-blueprint`,
+          }],
+        }),
       defaultTags: [{
         tags: { ...this.env.tags, environment: this.env.name, stack: this.stackId, 'stack-role': this.role },
       }],
@@ -97,10 +107,9 @@ export class BlueprintStack extends TerraformStack {
    */
   exportForCrossStack(...values: string[]): void {
     for (const value of values) {
-      const fragments = Tokenization.reverseString(value);
-      const ref = fragments.length === 1 ? (fragments.tokens[0] as unknown as { identifier?: string }) : undefined;
-      if (!ref?.identifier) throw new Error(`${this.stackId}: only direct resource attributes can be exported, got ${value}`);
-      this.registerOutgoingCrossStackReference(ref.identifier);
+      const identifier = referenceIdentifier(value);
+      if (!identifier) throw new Error(`${this.stackId}: only direct resource attributes can be exported, got ${value}`);
+      this.registerOutgoingCrossStackReference(identifier);
     }
   }
 
@@ -112,9 +121,20 @@ export class BlueprintStack extends TerraformStack {
         hostname: state.hostname,
         workspaces: new NamedCloudWorkspace(`${state.workspacePrefix ?? ''}${this.stackId}`, state.project),
       });
+      if (usesDynamicCredentials(this.env)) {
+        // HCP Terraform dynamic provider credentials for several accounts: the bootstrap sets
+        // TFC_AWS_PROVIDER_AUTH_<tag> and TFC_AWS_RUN_ROLE_ARN_<tag> on the workspace for each
+        // account the stack acts in (tag: dynamicCredentialsTag), and HCP Terraform fills this
+        // variable with one shared config file per tag (a web-identity profile for that account's
+        // deploy role). Each AWS provider points shared_config_files at its account's file.
+        this.dynamicCredentials = new TerraformVariable(this, 'tfc_aws_dynamic_credentials', {
+          description: 'Set by HCP Terraform: the shared config file of each tagged AWS dynamic-credential configuration',
+          type: 'object({ default = object({ shared_config_file = string }), aliases = map(object({ shared_config_file = string })) })',
+        });
+      }
       return;
     }
-    const emulator = emulatorSettings();
+    const emulator = this.emulator;
     const backend = new S3Backend(this, {
       bucket: state.bucket,
       key: `${state.keyPrefix ?? this.env.name}/${this.stackId}.tfstate`,

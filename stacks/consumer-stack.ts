@@ -1,40 +1,43 @@
 import type { Construct } from 'constructs';
-import type { ConsumerConfig, EnvironmentConfig } from '../lib/config/types';
-import { SHARED_SERVICES_ROUTE_TABLE, consumerDnsName } from '../lib/config/topology';
-import { HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, SpokeAttachment } from '../modules';
-import { BlueprintStack } from './blueprint-stack';
-import type { NetworkHubStack } from './network-hub-stack';
-import type { ServiceProviderStack } from './service-provider-stack';
+import type { ConsumerConfig, EnvironmentConfig, ExternalServiceConfig, PublishedServiceConfig, ResourceServiceConfig } from '../lib/config/types';
+import {
+  SHARED_SERVICES_ROUTE_TABLE, consumedServices, consumerDnsName, externalServiceFor, servicePorts, type NamedService,
+} from '../lib/config/topology';
+import { HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, ResourceEndpointConsumer, SpokeAttachment } from '../modules';
+import { BlueprintStack, type EnvironmentStackProps } from './blueprint-stack';
+import type { HubRef, PublishedServiceRef, SharedResourceRef } from './refs';
 
-export interface ConsumerStackProps {
-  readonly env: EnvironmentConfig;
+export interface ConsumerStackProps extends EnvironmentStackProps {
   readonly consumer: ConsumerConfig;
   /** The hub of the consumer's region. */
-  readonly hub: NetworkHubStack;
-  readonly provider: ServiceProviderStack;
+  readonly hub: HubRef;
+  /** Published services by name; each one the consumer consumes must be here. */
+  readonly published: Readonly<Record<string, PublishedServiceRef>>;
+  /** Shared VPC resources by name; each one the consumer consumes must be here. */
+  readonly resources: Readonly<Record<string, SharedResourceRef>>;
 }
 
 /**
  * One consumer account: its spoke VPC, attached to the hub TGW in its segment, the hub's
- * service zones associated with it, and its interface endpoint to the provider's service.
- * Everything specific to this consumer lives here, including the network-account side
- * (TGW association and propagation, zone authorizations) and the provider-account side
- * (allowed principal, connection acceptance), so adding a consumer adds a stack and
- * changes none.
+ * service zones associated with it, and one endpoint per service it consumes. Everything
+ * specific to this consumer lives here, including the network-account side (TGW association
+ * and propagation, zone authorizations) and the owners' sides (allowed principal and
+ * connection acceptance of a published service, RAM principal of a shared resource), so adding
+ * a consumer or a subscription changes this stack and no other.
  */
 export class ConsumerStack extends BlueprintStack {
   readonly consumer: ConsumerConfig;
   readonly vpc: PrivateVpc;
   readonly attachment: SpokeAttachment;
-  readonly service: PrivateLinkConsumer;
+  /** The endpoint to each consumed service, by service name. */
+  readonly endpoints: Readonly<Record<string, PrivateLinkConsumer | ResourceEndpointConsumer>>;
 
   constructor(scope: Construct, id: string, props: ConsumerStackProps) {
-    super(scope, id, { env: props.env, role: 'consumer' });
+    super(scope, id, { env: props.env, role: 'consumer', emulator: props.emulator });
     const { env, consumer, hub } = props;
     this.consumer = consumer;
     const spokeProvider = this.awsProvider('consumer', consumer.accountId, consumer.region);
     const networkProvider = this.awsProvider('network', env.network.accountId, consumer.region);
-    const serviceProvider = this.awsProvider('provider', env.provider.accountId, env.provider.region);
     const name = `${env.name}-${consumer.name}`;
 
     this.vpc = new PrivateVpc(this, 'vpc', {
@@ -46,14 +49,14 @@ export class ConsumerStack extends BlueprintStack {
       flowLogRetentionDays: env.flowLogRetentionDays,
     });
 
-    const segmentTables = hub.tgw.segmentRouteTableIds;
-    const propagateTo: Record<string, string> = { [SHARED_SERVICES_ROUTE_TABLE]: hub.tgw.sharedRouteTableId };
+    const segmentTables = hub.segmentRouteTableIds;
+    const propagateTo: Record<string, string> = { [SHARED_SERVICES_ROUTE_TABLE]: hub.sharedRouteTableId };
     if (env.segments[consumer.segment].spokeToSpoke) propagateTo[consumer.segment] = segmentTables[consumer.segment];
     this.attachment = new SpokeAttachment(this, 'tgw', {
       spokeProvider,
       networkProvider,
       name,
-      transitGatewayId: hub.tgw.transitGatewayId,
+      transitGatewayId: hub.transitGatewayId,
       vpcId: this.vpc.vpcId,
       subnetIds: this.vpc.subnetIds,
       vpcRouteTableId: this.vpc.routeTableId,
@@ -61,7 +64,7 @@ export class ConsumerStack extends BlueprintStack {
       associateWith: segmentTables[consumer.segment],
       propagateTo,
       ramShare: env.network.shareWith === 'accounts'
-        ? { arn: hub.tgw.resourceShareArn, accountId: consumer.accountId }
+        ? { arn: hub.resourceShareArn, accountId: consumer.accountId }
         : undefined,
     });
 
@@ -77,21 +80,67 @@ export class ConsumerStack extends BlueprintStack {
       zones,
     });
 
-    const svc = env.provider.service;
-    this.service = new PrivateLinkConsumer(this, 'service', {
-      consumerProvider: spokeProvider,
-      serviceProvider,
-      name,
-      consumerAccountId: consumer.accountId,
-      serviceId: props.provider.service.serviceId,
-      serviceName: props.provider.service.serviceName,
-      serviceRegion: consumer.region === env.provider.region ? undefined : env.provider.region,
-      vpcId: this.vpc.vpcId,
-      subnetIds: this.vpc.subnetIds,
-      clientCidr: consumer.cidr,
-      ports: svc.listeners.map((l) => l.port),
-      servicePrivateDns: svc.privateDnsName !== undefined,
-      dnsName: svc.privateDnsName === undefined ? consumerDnsName(env) : undefined,
-    });
+    const endpoints: Record<string, PrivateLinkConsumer | ResourceEndpointConsumer> = {};
+    for (const svc of consumedServices(env, consumer)) {
+      const common = {
+        name: `${name}-${svc.name}`,
+        consumerAccountId: consumer.accountId,
+        vpcId: this.vpc.vpcId,
+        subnetIds: this.vpc.subnetIds,
+        clientCidr: consumer.cidr,
+        ports: servicePorts(svc.config),
+      };
+      const cfg = svc.config;
+      if (cfg.kind === 'resource') {
+        const ref = required(props.resources, svc.name, id);
+        endpoints[svc.name] = new ResourceEndpointConsumer(this, `resource-${svc.name}`, {
+          ...common,
+          consumerProvider: spokeProvider,
+          ownerProvider: this.awsProvider(`owner-${cfg.accountId}`, cfg.accountId, cfg.region),
+          resourceShareArn: ref.resourceShareArn,
+          resourceConfigurationArn: ref.resourceConfigurationArn,
+          // AWS resolves the resource's own name only for ARN (Amazon RDS) configurations.
+          privateDns: 'arn' in cfg.resource,
+          dnsName: consumerDnsName(env, svc as NamedService<ResourceServiceConfig>),
+        });
+      } else if (cfg.kind === 'published') {
+        const ref = required(props.published, svc.name, id);
+        endpoints[svc.name] = new PrivateLinkConsumer(this, `service-${svc.name}`, {
+          ...common,
+          consumerProvider: spokeProvider,
+          serviceName: ref.serviceName,
+          serviceRegion: consumer.region === cfg.region ? undefined : cfg.region,
+          owner: {
+            provider: this.awsProvider(`owner-${cfg.accountId}`, cfg.accountId, cfg.region),
+            serviceId: ref.verifiedServiceId ?? ref.serviceId,
+          },
+          dns: publishedDns(env, svc as NamedService<PublishedServiceConfig>),
+        });
+      } else {
+        const { serviceName, serviceRegion } = externalServiceFor(cfg, consumer.region);
+        endpoints[svc.name] = new PrivateLinkConsumer(this, `external-${svc.name}`, {
+          ...common,
+          consumerProvider: spokeProvider,
+          serviceName,
+          serviceRegion,
+          dns: externalDns(cfg),
+        });
+      }
+    }
+    this.endpoints = endpoints;
   }
+}
+
+function publishedDns(env: EnvironmentConfig, svc: NamedService<PublishedServiceConfig>) {
+  return svc.config.privateDnsName !== undefined ? { privateDns: true as const } : { zoneName: consumerDnsName(env, svc), records: [''] };
+}
+
+function externalDns(cfg: ExternalServiceConfig) {
+  return cfg.privateDnsName !== undefined ? { privateDns: true as const } : { zoneName: cfg.dns!.zoneName, records: cfg.dns!.records };
+}
+
+function required<T>(refs: Readonly<Record<string, T>>, name: string, stack: string): T {
+  const ref = refs[name];
+  if (!ref) throw new Error(`${stack}: the consumer consumes '${name}', but no stack or reference for that service was given`);
+  return ref;
 }

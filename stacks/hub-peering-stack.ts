@@ -1,12 +1,10 @@
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../lib/config/types';
 import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/config/topology';
 import { TransitGatewayPeering, type PeeringSide } from '../modules';
-import { BlueprintStack } from './blueprint-stack';
+import { BlueprintStack, type EnvironmentStackProps } from './blueprint-stack';
 import type { NetworkHubStack } from './network-hub-stack';
 
-export interface HubPeeringStackProps {
-  readonly env: EnvironmentConfig;
+export interface HubPeeringStackProps extends EnvironmentStackProps {
   /** Hub that requests the peering (the first region in sorted order). */
   readonly requester: NetworkHubStack;
   /** Hub that accepts it. */
@@ -22,7 +20,7 @@ export class HubPeeringStack extends BlueprintStack {
   readonly peering: TransitGatewayPeering;
 
   constructor(scope: Construct, id: string, props: HubPeeringStackProps) {
-    super(scope, id, { env: props.env, role: 'peering' });
+    super(scope, id, { env: props.env, role: 'peering', emulator: props.emulator });
     const accountId = props.env.network.accountId;
     const side = (hub: NetworkHubStack): PeeringSide => ({
       provider: this.awsProvider('network', accountId, hub.region),

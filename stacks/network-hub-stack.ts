@@ -1,19 +1,12 @@
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig, HubConfig } from '../lib/config/types';
-import { setReachesSegment } from '../lib/config/topology';
-import { CentralizedEndpoints, PrivateVpc, TransitGatewayHub } from '../modules';
-import { BlueprintStack } from './blueprint-stack';
+import type { HubConfig } from '../lib/config/types';
+import { organizationArn, segmentSources, setReachesSegment } from '../lib/config/topology';
+import { CentralizedEndpoints, PrivateVpc, TransitGatewayHub, type CentralizedEndpointSet } from '../modules';
+import { BlueprintStack, type EnvironmentStackProps } from './blueprint-stack';
+import type { HubRef, HubZone } from './refs';
 
-export interface NetworkHubStackProps {
-  readonly env: EnvironmentConfig;
+export interface NetworkHubStackProps extends EnvironmentStackProps {
   readonly region: string;
-}
-
-/** A zone of the hub as a spoke sees it: which segments may associate it. */
-export interface HubZone {
-  readonly zoneId: string;
-  /** Segments whose spokes get this zone. */
-  readonly segments: readonly string[];
 }
 
 /**
@@ -21,7 +14,7 @@ export interface HubZone {
  * Transit Gateway with a route table per segment shared through RAM, and the centralized
  * AWS service endpoints with their private hosted zones.
  */
-export class NetworkHubStack extends BlueprintStack {
+export class NetworkHubStack extends BlueprintStack implements HubRef {
   readonly region: string;
   readonly hubConfig: HubConfig;
   readonly vpc: PrivateVpc;
@@ -29,9 +22,13 @@ export class NetworkHubStack extends BlueprintStack {
   readonly endpoints: CentralizedEndpoints;
   /** Hosted zones keyed by `<set>/<service>`, with the segments that receive them. */
   readonly zones: Readonly<Record<string, HubZone>>;
+  readonly transitGatewayId: string;
+  readonly sharedRouteTableId: string;
+  readonly segmentRouteTableIds: Readonly<Record<string, string>>;
+  readonly resourceShareArn: string;
 
   constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
-    super(scope, id, { env: props.env, role: 'network' });
+    super(scope, id, { env: props.env, role: 'network', emulator: props.emulator });
     const { env, region } = props;
     this.region = region;
     this.hubConfig = env.network.hubs[region];
@@ -60,18 +57,27 @@ export class NetworkHubStack extends BlueprintStack {
       hubRouteTableId: this.vpc.routeTableId,
       spokeCidr: env.organization.cidr,
       organizationArn: (env.network.shareWith ?? 'organization') === 'organization'
-        ? `arn:aws:organizations::${env.organization.managementAccountId}:organization/${env.organization.id}`
+        ? organizationArn(env)
         : undefined,
     });
 
+    this.transitGatewayId = this.tgw.transitGatewayId;
+    this.sharedRouteTableId = this.tgw.sharedRouteTableId;
+    this.segmentRouteTableIds = this.tgw.segmentRouteTableIds;
+    this.resourceShareArn = this.tgw.resourceShareArn;
+
+    const endpointSets: Record<string, CentralizedEndpointSet> = {};
+    for (const [setName, set] of Object.entries(hub.endpointSets)) {
+      endpointSets[setName] = { services: set.services, policy: set.policy, sources: segmentSources(env, set.segments) };
+    }
     this.endpoints = new CentralizedEndpoints(this, 'endpoints', {
       provider,
+      region,
       name,
       vpcId: this.vpc.vpcId,
       subnetIds: this.vpc.subnetIds,
-      allowedCidr: env.organization.cidr,
       organizationId: env.organization.id,
-      endpointSets: hub.endpointSets,
+      endpointSets,
     });
 
     const zones: Record<string, HubZone> = {};

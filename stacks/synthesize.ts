@@ -1,7 +1,8 @@
 import { App } from 'cdktf';
 import type { EnvironmentConfig } from '../lib/config/types';
 import { formatFindings, isBlocking, runRules } from '../lib/rules';
-import { ConfigError, assertValid } from '../lib/config/validate';
+import { ConfigError, assertValid, formatProblems } from '../lib/config/validate';
+import type { EmulatorSettings } from '../lib/cdktf/emulator';
 import { buildEnvironment } from './environment';
 
 /** The steps of a synthesis, in order. */
@@ -14,6 +15,8 @@ export interface SynthesizeOptions {
   readonly report?: (text: string) => void;
   /** Called as each phase ends (the benchmark times them). @default - nothing */
   readonly onPhase?: (phase: SynthPhase) => void;
+  /** Point every provider and the S3 backend at a local AWS emulator. @default - real AWS */
+  readonly emulator?: EmulatorSettings;
 }
 
 /**
@@ -25,7 +28,8 @@ export function synthesizeEnvironments(envs: readonly EnvironmentConfig[], opts:
   const report = opts.report ?? ((text: string) => process.stderr.write(text));
   const phase = opts.onPhase ?? (() => undefined);
   try {
-    assertValid(envs);
+    const warnings = assertValid(envs);
+    if (warnings.length > 0) report(`${formatProblems(warnings)}\n`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     report(`${error.message}\n`);
@@ -34,7 +38,7 @@ export function synthesizeEnvironments(envs: readonly EnvironmentConfig[], opts:
   phase('validate');
 
   const app = new App(opts.outdir ? { outdir: opts.outdir } : undefined);
-  for (const env of envs) buildEnvironment(app, env);
+  for (const env of envs) buildEnvironment(app, env, { emulator: opts.emulator });
   phase('build');
 
   // The cdktf CLI sets CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS, so error annotations alone

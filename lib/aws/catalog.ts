@@ -277,3 +277,62 @@ export const TGW_PRIVATE_ASN_RANGES: readonly (readonly [number, number])[] = [
   [64512, 65534],
   [4200000000, 4294967294],
 ];
+
+/**
+ * The private DNS names AWS publishes for an interface endpoint service (`PrivateDnsNames` of
+ * DescribeVpcEndpointServices), as templates with `{region}`, where they differ from the usual
+ * `<service>.<region>.amazonaws.com`; `'none'` for services that publish none. A centralized
+ * endpoint gets one private hosted zone per name (a `*.` name gets a zone for the rest and a
+ * wildcard record). The hub checks at plan time that AWS still publishes every name listed here
+ * (a precondition on each zone), so a change on AWS's side stops the plan with a clear message
+ * instead of leaving a name unresolved.
+ * Sources: the PrivateLink guide ("AWS services that integrate with AWS PrivateLink", the
+ * monitoring example), the S3, ECR and DynamoDB guides, landing-zone-accelerator-on-aws #1014
+ * (kinesis-streams resolves as kinesis, kinesis-firehose as firehose).
+ */
+export const INTERFACE_ENDPOINT_DNS_NAMES: Readonly<Record<string, readonly string[] | 'none'>> = {
+  'ecr.api': ['api.ecr.{region}.amazonaws.com'],
+  'ecr.dkr': ['*.dkr.ecr.{region}.amazonaws.com'],
+  s3: ['*.s3.{region}.amazonaws.com'],
+  'kinesis-streams': ['kinesis.{region}.amazonaws.com'],
+  'kinesis-firehose': ['firehose.{region}.amazonaws.com'],
+  monitoring: ['monitoring.{region}.amazonaws.com', 'monitoring.{region}.api.aws', 'monitoring-fips.{region}.amazonaws.com', 'monitoring-fips.{region}.api.aws'],
+  'execute-api': ['*.execute-api.{region}.amazonaws.com'],
+  // "Do not create private hosted zones to override DynamoDB endpoint DNS names" (DynamoDB guide):
+  // its interface endpoints have no private DNS; use a gateway endpoint or the vpce-… URL.
+  dynamodb: 'none',
+};
+
+/** The private DNS names of an interface endpoint service in a region; [] when it publishes none. */
+export function interfaceEndpointDnsNames(service: string, region: string): readonly string[] {
+  const names = INTERFACE_ENDPOINT_DNS_NAMES[service] ?? [`${service}.{region}.amazonaws.com`];
+  return names === 'none' ? [] : names.map((n) => n.replace('{region}', region));
+}
+
+/**
+ * TCP ports an interface endpoint service listens on, where it is not only 443. SES SMTP: 465,
+ * 587, 2465, 2587 (never 25 through a VPC endpoint, SES guide); Amazon Keyspaces: 9142.
+ */
+export const INTERFACE_ENDPOINT_PORTS: Readonly<Record<string, readonly number[]>> = {
+  'email-smtp': [465, 587, 2465, 2587],
+  cassandra: [9142],
+};
+
+/** The ports of an interface endpoint service. */
+export function interfaceEndpointPorts(service: string): readonly number[] {
+  return INTERFACE_ENDPOINT_PORTS[service] ?? [443];
+}
+
+/**
+ * Availability Zone ids AWS does not support for cross-region PrivateLink endpoints ("Cross-Region
+ * access is not supported for the following Availability Zones", PrivateLink guide).
+ */
+export const CROSS_REGION_UNSUPPORTED_AZ_IDS: readonly string[] = ['use1-az3', 'usw1-az2', 'apne1-az3', 'apne2-az2', 'apne2-az4'];
+
+/** The prefix of a region's AZ ids (`use1` in `use1-az1`). */
+export function azIdPrefix(region: string): string {
+  const m = /^([a-z]{2})-([a-z]+)-(\d+)$/.exec(region);
+  if (!m) return region;
+  const words = m[2].match(/north|south|east|west|central/g) ?? [m[2]];
+  return `${m[1]}${words.map((w) => w[0]).join('')}${m[3]}`;
+}

@@ -1,7 +1,15 @@
 /**
- * The shape of an environment file. Data only: every field a landing-zone team
- * edits lives here, with its default stated. Validation lives in `lib/config/validate.ts`.
+ * The shape of an environment file. Data only: every field a landing-zone team edits lives
+ * here, with its default stated. Validation lives in `lib/config/validate/`.
  */
+
+/**
+ * An Availability Zone, by id (`use1-az1`) or by name (`us-east-1a`). Names map to physical zones
+ * per account, ids do not: use ids wherever AZs of two accounts must meet (a consumer and the
+ * service it reaches). One VPC uses one kind; subnets are carved by the id's number or the
+ * name's letter, and placed by id or name.
+ */
+export type AvailabilityZone = string;
 
 /** AWS account id: exactly 12 digits, as a string (leading zeros matter). */
 export type AccountId = string;
@@ -39,8 +47,64 @@ export interface CloudStateConfig {
 
 export type StateConfig = S3StateConfig | CloudStateConfig;
 
+/** The deploy roles trust one IAM role: your CI system's, which assumes them with `sts:AssumeRole`. */
+export interface PrincipalTrustConfig {
+  readonly kind: 'principal';
+  /** ARN of the IAM role that runs Terraform, e.g. `arn:aws:iam::123456789012:role/ci-deploy`. */
+  readonly arn: string;
+}
+
+/**
+ * The deploy roles trust HCP Terraform dynamic provider credentials: each account gets an IAM
+ * OIDC provider for HCP Terraform, and its deploy role admits web-identity tokens with audience
+ * `aws.workload.identity` whose subject is one of the environment's workspaces that has a
+ * provider in that account (`organization:<org>:project:<project>:workspace:<workspacePrefix><stack id>:run_phase:*`).
+ * Needs `state.kind: 'cloud'` (the runs happen in those workspaces).
+ */
+export interface HcpTerraformTrustConfig {
+  readonly kind: 'hcp-terraform';
+  /** HCP Terraform organization; the one of `state.organization`. */
+  readonly organization: string;
+  /** Project of the workspaces. @default - `state.project`, else HCP Terraform's `Default Project` */
+  readonly project?: string;
+  /** HCP Terraform / Terraform Enterprise host name. @default - `state.hostname`, else 'app.terraform.io' */
+  readonly hostname?: string;
+}
+
+/** Who may assume the deploy roles. */
+export type BootstrapTrustConfig = PrincipalTrustConfig | HcpTerraformTrustConfig;
+
+/**
+ * The one-time bootstrap of an environment (`npm run bootstrap -- --env <name>`, run with
+ * administrator credentials, like `cdk bootstrap`): the deploy role of every account with a
+ * least-privilege policy generated from the environment's stacks, the state bucket (S3 state),
+ * RAM sharing with AWS Organizations, and the HCP Terraform workspaces (cloud state).
+ * Without it, nothing is bootstrapped and the app stacks are synthesized as before.
+ */
+export interface BootstrapConfig {
+  /** Who assumes the deploy roles. */
+  readonly trust: BootstrapTrustConfig;
+  /** Account of the state bucket and its KMS key (S3 state only). @default - the network account */
+  readonly stateAccountId?: AccountId;
+  /** Days after which a noncurrent version of a state object expires (S3 state only). @default 90 */
+  readonly noncurrentVersionExpirationDays?: number;
+  /**
+   * Role the bootstrap assumes in each member account with the administrator credentials of the
+   * management account; the management account itself is reached with those credentials directly.
+   * @default 'OrganizationAccountAccessRole' (the role AWS Organizations creates in accounts it creates)
+   */
+  readonly adminRoleName?: string;
+}
+
 /** Routing rules of one segment (one TGW route table per segment and hub region). */
 export interface SegmentConfig {
+  /**
+   * The address ranges of this segment's spokes: every consumer CIDR of the segment lies inside
+   * one of them, and segments do not overlap. The hub's endpoint sets and the services' load
+   * balancers admit traffic by these ranges, so a segment reaches only what is meant for it,
+   * by IP too, and adding a consumer changes no hub or service stack.
+   */
+  readonly cidrs: readonly Cidr[];
   /** Whether spokes of this segment may reach each other through the TGW. @default false */
   readonly spokeToSpoke?: boolean;
 }
@@ -86,7 +150,7 @@ export interface NetworkConfig {
   readonly shareWith?: 'organization' | 'accounts';
 }
 
-/** One listener of the published service. */
+/** One listener of a published service. */
 export interface ListenerConfig {
   /** Listener and target port, 1-65535. */
   readonly port: number;
@@ -96,44 +160,129 @@ export interface ListenerConfig {
   readonly certificateArn?: string;
 }
 
-/** The service published through PrivateLink. */
-export interface ServiceConfig {
-  /** DNS-safe service name; keys the provider stack and its resources. */
-  readonly name: string;
+/**
+ * A service of the organization published through PrivateLink: an internal NLB in its own
+ * VPC of the owner account, and a VPC endpoint service on it. One stack per service.
+ */
+export interface PublishedServiceConfig {
+  readonly kind: 'published';
+  /** The owner (provider) account. Several services may share one account. */
+  readonly accountId: AccountId;
+  /** Region the service is published from. */
+  readonly region: string;
+  /** CIDR of the service's own VPC; one private subnet per AZ is carved from it. */
+  readonly cidr: Cidr;
+  /** AZs of the NLB (and of the VPC's subnets), at least 2. */
+  readonly azs: readonly string[];
   readonly listeners: readonly ListenerConfig[];
-  /** Target IP addresses inside the provider VPC (target type `ip`). */
+  /** Target IP addresses inside the service VPC (target type `ip`). */
   readonly targets: readonly string[];
   /**
-   * Private DNS name of the endpoint service (needs a domain the provider can verify).
-   * With it, consumer endpoints turn private DNS on; without it, each consumer gets a
-   * private hosted zone named `consumerDnsName` aliasing its endpoint.
+   * Private DNS name of the endpoint service (a domain the owner can verify). With it,
+   * consumer endpoints turn private DNS on once the domain is verified; without it, each
+   * consumer gets a private hosted zone named `consumerDnsName` aliasing its endpoint.
    * @default - none
    */
   readonly privateDnsName?: string;
-  /** Public hosted zone (in the provider account) that receives the domain verification TXT record. @default - record not managed */
+  /** Public hosted zone (in the owner account) that receives the domain verification TXT record. @default - record not managed */
   readonly verificationZoneId?: string;
-  /** Name consumers resolve when the service has no private DNS name. @default `<name>.<environment>.privatelink.internal` */
+  /** Name consumers resolve when the service has no private DNS name. @default `<service>.<environment>.privatelink.internal` */
   readonly consumerDnsName?: string;
-  /** Regions other than the provider's from which consumers may connect (never the provider's own, which is implied). @default - every hub region other than the provider's */
+  /** Regions other than the service's from which consumers may connect (never the service's own). @default - every hub region other than the service's */
   readonly supportedRegions?: readonly string[];
 }
 
-/** The service provider account. */
-export interface ProviderConfig {
-  readonly accountId: AccountId;
-  readonly region: string;
-  readonly cidr: Cidr;
-  readonly azs: readonly string[];
-  readonly service: ServiceConfig;
+/**
+ * A service outside the organization (a SaaS vendor's endpoint service) that consumers reach
+ * through interface endpoints. The vendor allows the consumer accounts and accepts their
+ * connections on its side; nothing is deployed for it outside the consumer stacks.
+ */
+export interface ExternalServiceConfig {
+  readonly kind: 'external';
+  /** Who runs the service, for reports (e.g. 'Example Analytics Inc.'). @default - the service key */
+  readonly vendor?: string;
+  /**
+   * The vendor's endpoint service name per region, as the vendor publishes it:
+   * `{ 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }`.
+   * A consumer in one of these regions connects in-region.
+   */
+  readonly serviceNames: Readonly<Record<string, string>>;
+  /** TCP ports the service listens on; the consumer endpoint's security group opens these. */
+  readonly ports: readonly number[];
+  /**
+   * The private DNS name the vendor publishes (and has verified) on its endpoint service.
+   * With it, consumer endpoints turn private DNS on once the vendor has accepted the
+   * connection; without it, consumers get the private zone of `dns`.
+   * @default - none: `dns` is required
+   */
+  readonly privateDnsName?: string;
+  /** The names consumers resolve when the vendor publishes no private DNS name. @default - none */
+  readonly dns?: ExternalServiceDns;
+  /**
+   * The region of the vendor's service that consumers in regions without a service name of
+   * their own reach through cross-region PrivateLink; a key of `serviceNames`.
+   * @default - no cross-region use
+   */
+  readonly serviceRegion?: string;
+  /** Regions the vendor's service in `serviceRegion` accepts cross-region connections from. @default [] */
+  readonly supportedRegions?: readonly string[];
 }
+
+/** A private hosted zone in each consumer VPC whose records alias the consumer's endpoint. */
+export interface ExternalServiceDns {
+  /** Zone name, e.g. `privatelink.vendor.example`. */
+  readonly zoneName: string;
+  /**
+   * Record names relative to the zone: `''` is the zone apex, `'*'` a wildcard, `'api'` is
+   * `api.<zoneName>`. Each becomes an alias A record to the endpoint.
+   */
+  readonly records: readonly string[];
+}
+
+/** The VPC resource behind a resource service: exactly one of the three. */
+export type ResourceTarget =
+  /** A DNS name resolvable from the owner VPC, such as a database endpoint. */
+  | { readonly dnsName: string }
+  /** An IPv4 address inside the owner VPC. */
+  | { readonly ipAddress: string }
+  /** The ARN of a supported AWS resource (for example an Amazon RDS database). */
+  | { readonly arn: string };
+
+/**
+ * A VPC resource (a database, a host) shared with consumer accounts through PrivateLink
+ * resource endpoints (VPC Lattice resource gateway and resource configuration).
+ */
+export interface ResourceServiceConfig {
+  readonly kind: 'resource';
+  /** The account that owns the resource. */
+  readonly accountId: AccountId;
+  /** Region of the resource; resource endpoints do not cross regions. */
+  readonly region: string;
+  /** CIDR of the owner VPC the blueprint builds; the resource gateway has an ENI in each AZ. */
+  readonly cidr: Cidr;
+  /** AZs of the resource gateway (and of the VPC's subnets), at least 2. */
+  readonly azs: readonly string[];
+  /** What is shared. */
+  readonly resource: ResourceTarget;
+  /** TCP ports or ranges consumers may use, e.g. `['5432']` or `['8000-8010']`. */
+  readonly portRanges: readonly string[];
+  /** The name consumers resolve: a private hosted zone in each consumer VPC answers with its endpoint's addresses. @default `<service>.<environment>.privatelink.internal` */
+  readonly consumerDnsName?: string;
+}
+
+/** A service in the catalog, by kind. */
+export type ServiceConfig = PublishedServiceConfig | ExternalServiceConfig | ResourceServiceConfig;
+
+/** The kinds of catalog services. */
+export type ServiceKind = ServiceConfig['kind'];
 
 /**
  * One consumer account with one spoke VPC. AZ names map to physical zones per account: for
- * a same-region consumer, pick AZs whose AZ ids (`use1-az1`, ...) the provider's NLB also
- * covers, or the endpoint cannot be placed there.
+ * a same-region consumer of a published service, pick AZs whose AZ ids (`use1-az1`, ...) the
+ * service's NLB also covers, or the endpoint cannot be placed there.
  */
 export interface ConsumerConfig {
-  /** DNS-safe, unique; keys the consumer's stack and every resource it owns. */
+  /** DNS-safe, unique among consumers and services; keys the consumer's stack and every resource it owns. */
   readonly name: string;
   readonly accountId: AccountId;
   readonly region: string;
@@ -141,20 +290,40 @@ export interface ConsumerConfig {
   readonly azs: readonly string[];
   /** Segment name, a key of `segments`. */
   readonly segment: string;
-  /** Expected data through PrivateLink per month, for the cost estimate. @default 100 */
+  /** Services of the catalog this consumer reaches, by key of `services`; each gets its own endpoint. @default [] */
+  readonly consumes?: readonly string[];
+  /** Expected data through PrivateLink per consumed service per month, for the cost estimate. @default 100 */
   readonly expectedGbPerMonth?: number;
 }
 
-/** Per-region price overrides for the cost estimate (USD). Missing fields take the dated default table. */
+/**
+ * Per-region price overrides for the cost estimate (USD). Missing fields take the dated default
+ * table (`lib/reports/cost/prices.ts`), whose fields the compiler holds to exactly these.
+ */
 export interface PriceOverrides {
+  /** Interface endpoint, per endpoint per AZ per hour. */
   readonly endpointAzHour?: number;
+  /** Interface endpoint data processed, per GB. */
   readonly endpointGb?: number;
+  /** Resource endpoint (VPC endpoint of type `Resource`), per endpoint per hour (not per AZ). */
+  readonly resourceEndpointHour?: number;
+  /** Resource endpoint data processed, per GB. */
+  readonly resourceEndpointGb?: number;
+  /** Resource gateway (VPC Lattice) data processed, per GB; a resource gateway has no hourly charge. */
+  readonly resourceGatewayGb?: number;
+  /** Network Load Balancer, per hour. */
   readonly nlbHour?: number;
+  /** NLB capacity unit, per NLCU-hour. */
   readonly nlbLcuHour?: number;
+  /** Transit Gateway attachment, per attachment per hour. */
   readonly tgwAttachmentHour?: number;
+  /** Transit Gateway data processing, per GB. */
   readonly tgwGb?: number;
+  /** Route 53 hosted zone, per zone per month. */
   readonly hostedZoneMonth?: number;
+  /** CloudWatch Logs ingestion of flow logs, per GB. */
   readonly flowLogGb?: number;
+  /** Inter-region data transfer, per GB. */
   readonly interRegionGb?: number;
 }
 
@@ -174,10 +343,13 @@ export interface EnvironmentConfig {
   /** Tags on every resource, besides `environment` and `stack`. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   readonly state: StateConfig;
+  /** How the environment is bootstrapped (deploy roles, state bucket, HCP Terraform workspaces). @default - not bootstrapped by the blueprint */
+  readonly bootstrap?: BootstrapConfig;
   /** Segments by name; each gets one TGW route table per hub. */
   readonly segments: Readonly<Record<string, SegmentConfig>>;
   readonly network: NetworkConfig;
-  readonly provider: ProviderConfig;
+  /** The service catalog: services by DNS-safe name (the name keys stacks and resources). @default {} */
+  readonly services?: Readonly<Record<string, ServiceConfig>>;
   readonly consumers: readonly ConsumerConfig[];
   /** Flow-log retention in CloudWatch Logs, days. @default 90 */
   readonly flowLogRetentionDays?: number;

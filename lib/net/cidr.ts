@@ -74,23 +74,30 @@ export function cidrSubnet(cidr: string, newBits: number, netNum: number): strin
 }
 
 /**
- * Subnets are carved per AZ by the AZ's letter, not by its position in a list, so that
- * adding or reordering AZs never moves an existing subnet: `us-east-1c` always takes slot 2.
- * 3 extra bits give 8 slots (AZ letters a..h).
+ * Subnets are carved per AZ by the AZ's letter or id number, not by its position in a list, so
+ * that adding or reordering AZs never moves an existing subnet: `us-east-1c` and `use1-az3`
+ * always take slot 2. 3 extra bits give 8 slots (letters a..h, ids az1..az8).
  */
 export const AZ_SUBNET_BITS = 3;
 /** The smallest subnet AWS allows is /28, so a VPC carved into 8 slots must be /25 or larger. */
 export const MAX_VPC_PREFIX = 28 - AZ_SUBNET_BITS;
 
-/** The slot of an AZ: its trailing letter (a=0 .. h=7); undefined for names that do not end in a..h. */
+/** The slot of an AZ: an id's number (`use1-az1` = 0 .. az8 = 7) or a name's trailing letter (a = 0 .. h = 7); undefined otherwise. */
 export function azSlot(az: string): number | undefined {
-  const m = /[a-h]$/.exec(az);
-  return m ? m[0].charCodeAt(0) - 'a'.charCodeAt(0) : undefined;
+  const id = /-az([1-8])$/.exec(az);
+  if (id) return Number(id[1]) - 1;
+  const m = /\d[a-h]$/.exec(az);
+  return m ? m[0].charCodeAt(1) - 'a'.charCodeAt(0) : undefined;
+}
+
+/** Whether an AZ is given by id (`use1-az1`) rather than by name (`us-east-1a`). */
+export function isAzId(az: string): boolean {
+  return /^[a-z]{2,6}\d+-az\d+$/.test(az);
 }
 
 /** The private subnet CIDR of an AZ inside a VPC CIDR. */
 export function azSubnetCidr(vpcCidr: string, az: string): string {
   const slot = azSlot(az);
-  if (slot === undefined) throw new Error(`availability zone '${az}' does not end in a letter a..h`);
+  if (slot === undefined) throw new Error(`availability zone '${az}' is neither a name ending in a letter a..h nor an id ending in az1..az8`);
   return cidrSubnet(vpcCidr, AZ_SUBNET_BITS, slot);
 }

@@ -1,5 +1,6 @@
 import { TerraformBackend, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import { stackRawOverrides } from '../cdktf/internals';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type Rule, type RuleResult } from './rule';
 
 /**
@@ -22,7 +23,7 @@ export const remoteStateEncryptedLocked: Rule = {
     const backend = node.node.children.find((c): c is TerraformBackend => c instanceof TerraformBackend);
     const own = (backend?.toTerraform() ?? {}) as { terraform?: BackendBlock };
     // Stack-level overrides such as addOverride('terraform.backend.s3.encrypt', false) count too.
-    const stackOverrides = (node as unknown as { rawOverrides?: { terraform?: BackendBlock } }).rawOverrides?.terraform;
+    const stackOverrides = (stackRawOverrides(node) as { terraform?: BackendBlock }).terraform;
     const terraform: BackendBlock = {
       cloud: own.terraform?.cloud ?? stackOverrides?.cloud,
       backend: mergeBackends(own.terraform?.backend, stackOverrides?.backend),

@@ -7,11 +7,13 @@ import { RAMClient } from '@aws-sdk/client-ram';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 
 export interface AccountClients {
   readonly ec2: EC2Client;
   readonly route53: Route53Client;
   readonly ram: RAMClient;
+  readonly lattice: VPCLatticeClient;
 }
 
 const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -32,9 +34,20 @@ export class EmulatorAws {
     return found;
   }
 
+  /** The VPC Lattice client of an account and region. */
+  async lattice(accountId: string, region: string): Promise<VPCLatticeClient> {
+    return (await this.clients(accountId, region)).lattice;
+  }
+
   /** The state bucket's client, in the emulator's default account like the S3 backend. */
   s3(region: string): S3Client {
     return new S3Client({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS, forcePathStyle: true });
+  }
+
+  /** Client settings acting in `accountId` and `region`, for any other SDK client. */
+  async config(accountId: string, region: string): Promise<{ endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } }> {
+    const clients = await this.clients(accountId, region);
+    return { endpoint: this.endpoint, region, credentials: await clients.ec2.config.credentials() };
   }
 
   private async assume(accountId: string, region: string): Promise<AccountClients> {
@@ -49,6 +62,7 @@ export class EmulatorAws {
       ec2: new EC2Client(common),
       route53: new Route53Client({ ...common, region: 'us-east-1' }),
       ram: new RAMClient(common),
+      lattice: new VPCLatticeClient(common),
     };
   }
 }

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mapLimit, run, type RunResult } from '../../lib/cli/run';
-import { EMULATOR_ENV_VAR } from '../../stacks/emulator';
+import { EMULATOR_ENV_VAR } from '../../lib/cdktf/emulator';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CDKTF = join(ROOT, 'node_modules', '.bin', 'cdktf');
@@ -79,11 +79,23 @@ export class EnvironmentDriver {
     });
   }
 
+  /** `terraform apply` of some stacks, one after another (a re-deploy that must not touch the others). */
+  async applyStacks(ids: readonly string[]): Promise<void> {
+    await this.timed('apply', async () => {
+      for (const id of ids) {
+        const r = await run('terraform', ['apply', '-auto-approve', '-input=false', '-no-color', '-lock-timeout=30s'], {
+          cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 300_000,
+        });
+        this.check(id, 'terraform apply', r);
+      }
+    });
+  }
+
   /** `terraform plan -detailed-exitcode` of every stack: exit code per stack (0 = no changes). */
-  async plan(): Promise<Record<string, { code: number | null; output: string }>> {
+  async plan(ids: readonly string[] = this.stacks()): Promise<Record<string, { code: number | null; output: string }>> {
     const out: Record<string, { code: number | null; output: string }> = {};
     await this.timed('plan', async () => {
-      await mapLimit(this.stacks(), 2, async (id) => {
+      await mapLimit(ids, 2, async (id) => {
         const r = await run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock-timeout=30s'], {
           cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 180_000,
         });

@@ -13,16 +13,18 @@ import {
   GetTransitGatewayRouteTableAssociationsCommand, type Filter,
 } from '@aws-sdk/client-ec2';
 import { GetResourceShareAssociationsCommand, GetResourceSharesCommand } from '@aws-sdk/client-ram';
+import { ListResourceConfigurationsCommand, ListResourceGatewaysCommand } from '@aws-sdk/client-vpc-lattice';
 import { GetHostedZoneCommand, ListHostedZonesCommand } from '@aws-sdk/client-route-53';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import type { EnvironmentConfig, S3StateConfig } from '../../lib/config/types';
 import { terraformEnv } from '../../lib/cli/terraform-cli';
-import { supportedRegions } from '../../lib/config/topology';
+import { consumedServices, consumersOf, endpointServiceRegion, servicesOfKind, stackIds, supportedRegions } from '../../lib/config/topology';
 import { createStateBucket, startEmulator, type Emulator } from '../emulator/harness';
 import { EmulatorAws } from './aws';
 import { EnvironmentDriver, type Phase } from './driver';
+import { VendorFixture } from './vendor';
 
 jest.setTimeout(20 * 60_000);
 
@@ -63,8 +65,10 @@ const nameFilter = (name: string): Filter[] => [{ Name: 'tag:Name', Values: [nam
 describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s end to end', (_, env) => {
   const driver = () => drivers[env.name];
   const drivers: Record<string, EnvironmentDriver> = {};
-  const regions = [...new Set([...Object.keys(env.network.hubs), env.provider.region, ...env.consumers.map((c) => c.region)])].sort();
-  const accounts = [...new Set([env.network.accountId, env.provider.accountId, ...env.consumers.map((c) => c.accountId)])].sort();
+  const owned = [...servicesOfKind(env, 'published'), ...servicesOfKind(env, 'resource')];
+  const regions = [...new Set([...Object.keys(env.network.hubs), ...owned.map((s) => s.config.region), ...env.consumers.map((c) => c.region)])].sort();
+  const accounts = [...new Set([env.network.accountId, ...owned.map((s) => s.config.accountId), ...env.consumers.map((c) => c.accountId)])].sort();
+  let vendors: VendorFixture[] = [];
 
   const vpcId = async (accountId: string, region: string, name: string): Promise<string> => {
     const { ec2 } = await aws.clients(accountId, region);
@@ -83,12 +87,51 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s end to end', (_
     report.push({ env: env.name, timings: driver().timings });
     await driver().synth();
     await driver().init();
+    vendors = servicesOfKind(env, 'external').map((s) => new VendorFixture(aws, env, s.name));
+    for (const vendor of vendors) await vendor.publish();
     await driver().apply();
   });
 
   afterAll(async () => {
     // Still deployed when a step failed before the destroy test: clean up anyway.
     if (driver()?.deployed) await driver().destroy().catch((e) => process.stderr.write(`${e}\n`));
+    for (const vendor of vendors) await vendor.remove().catch((e) => process.stderr.write(`${e}\n`));
+  });
+
+  /** The endpoints of a consumer's VPC: type, service, state, private DNS, region of the service. */
+  const consumerEndpoints = async (c: EnvironmentConfig['consumers'][number]) => {
+    const { ec2 } = await aws.clients(c.accountId, c.region);
+    const vpc = await vpcId(c.accountId, c.region, `${env.name}-${c.name}`);
+    const { VpcEndpoints = [] } = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }));
+    return VpcEndpoints.filter((e) => !/deleted/i.test(e.State ?? ''));
+  };
+
+  test('external services: pending until the vendor accepts, private DNS on at the next deploy after it does', async () => {
+    for (const vendor of vendors) {
+      const svc = env.services![vendor.service];
+      const consumers = consumersOf(env, vendor.service);
+      const named = (e: { ServiceName?: string }) => Object.values(svc.kind === 'external' ? svc.serviceNames : {}).includes(e.ServiceName!);
+      for (const c of consumers) {
+        const endpoints = (await consumerEndpoints(c)).filter(named);
+        expect(endpoints.map((e) => ({ consumer: c.name, state: e.State, privateDns: e.PrivateDnsEnabled })))
+          .toEqual([{ consumer: c.name, state: 'pendingAcceptance', privateDns: false }]);
+      }
+      expect((await vendor.connections()).map((x) => [x.owner, x.state])).toEqual(consumers.map((c) => [c.accountId, 'pendingAcceptance']).sort());
+      await vendor.acceptAll();
+      // Before the re-deploy, a plan of each of these consumers shows exactly the private DNS step.
+      const stacks = consumers.map((c) => stackIds.consumer(env, c));
+      const plans = await driver().plan(stacks);
+      for (const id of stacks) {
+        const changes = plans[id].output.split('\n').filter((l) => /^\s*# \S+ (will|must) be /.test(l)).map((l) => l.trim().replace(/_[0-9A-F]{8}/, ''));
+        expect({ id, code: plans[id].code, changes }).toEqual({ id, code: 2, changes: [`# aws_vpc_endpoint_private_dns.external-${vendor.service}_private-dns will be updated in-place`] });
+      }
+      await driver().applyStacks(stacks);
+      for (const c of consumers) {
+        const endpoints = (await consumerEndpoints(c)).filter(named);
+        expect(endpoints.map((e) => ({ consumer: c.name, state: e.State, privateDns: e.PrivateDnsEnabled })))
+          .toEqual([{ consumer: c.name, state: 'available', privateDns: true }]);
+      }
+    }
   });
 
   test('a second plan of every stack has no changes', async () => {
@@ -108,30 +151,73 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s end to end', (_
     expect(keys).toEqual(driver().stacks().map((id) => `${env.name}/${id}.tfstate`));
   });
 
-  test('the endpoint service lives in the provider account: acceptance required, consumers allowed, consumer regions supported', async () => {
-    const { ec2 } = await aws.clients(env.provider.accountId, env.provider.region);
-    const { ServiceConfigurations = [] } = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}));
-    expect(ServiceConfigurations).toHaveLength(1);
-    const [svc] = ServiceConfigurations;
-    expect(svc.AcceptanceRequired).toBe(true);
-    const supported = (svc.SupportedRegions ?? []).map((r) => r.Region).filter((r) => r !== env.provider.region).sort();
-    expect(supported).toEqual(supportedRegions(env));
-    for (const c of env.consumers.filter((c) => c.region !== env.provider.region)) expect(supported).toContain(c.region);
-    const { AllowedPrincipals = [] } = await ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: svc.ServiceId }));
-    expect(AllowedPrincipals.map((p) => p.Principal).sort()).toEqual(env.consumers.map((c) => `arn:aws:iam::${c.accountId}:root`).sort());
+  test('each published service lives in its owner account: acceptance required, exactly its consumers allowed, their regions supported', async () => {
+    for (const svc of servicesOfKind(env, 'published')) {
+      const { ec2 } = await aws.clients(svc.config.accountId, svc.config.region);
+      const { ServiceConfigurations = [] } = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: nameFilter(`${env.name}-${svc.name}`) }));
+      expect(ServiceConfigurations.map((c) => ({ service: svc.name, acceptance: c.AcceptanceRequired }))).toEqual([{ service: svc.name, acceptance: true }]);
+      const [config] = ServiceConfigurations;
+      const supported = (config.SupportedRegions ?? []).map((r) => r.Region).filter((r) => r !== svc.config.region).sort();
+      expect(supported).toEqual(supportedRegions(env, svc.config));
+      const consumers = consumersOf(env, svc.name);
+      for (const c of consumers.filter((x) => x.region !== svc.config.region)) expect(supported).toContain(c.region);
+      const { AllowedPrincipals = [] } = await ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: config.ServiceId }));
+      expect({ service: svc.name, principals: AllowedPrincipals.map((p) => p.Principal).sort() })
+        .toEqual({ service: svc.name, principals: [...new Set(consumers.map((c) => `arn:aws:iam::${c.accountId}:root`))].sort() });
+    }
   });
 
-  test('each consumer has an available interface endpoint to the service; a cross-region one carries its service region', async () => {
-    const { ec2: providerEc2 } = await aws.clients(env.provider.accountId, env.provider.region);
-    const { ServiceConfigurations = [] } = await providerEc2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}));
-    const serviceName = ServiceConfigurations[0].ServiceName!;
+  test('each resource configuration is shared with exactly its consumers\' accounts, behind a resource gateway', async () => {
+    for (const svc of servicesOfKind(env, 'resource')) {
+      const { ram } = await aws.clients(svc.config.accountId, svc.config.region);
+      const lattice = await aws.lattice(svc.config.accountId, svc.config.region);
+      const { items: gateways = [] } = await lattice.send(new ListResourceGatewaysCommand({}));
+      expect(gateways.filter((g) => g.name === `${env.name}-${svc.name}`).map((g) => g.status)).toEqual(['ACTIVE']);
+      const { items: configs = [] } = await lattice.send(new ListResourceConfigurationsCommand({}));
+      const config = configs.find((c) => c.name === `${env.name}-${svc.name}`);
+      expect(config).toBeDefined();
+      const { resourceShares = [] } = await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name: `${env.name}-${svc.name}-resource` }));
+      const share = resourceShares.find((x) => x.status === 'ACTIVE')!;
+      expect(share.allowExternalPrincipals).toBe(false);
+      const associated = async (type: 'RESOURCE' | 'PRINCIPAL') => ((await ram.send(new GetResourceShareAssociationsCommand({
+        associationType: type, resourceShareArns: [share.resourceShareArn!],
+      }))).resourceShareAssociations ?? []).filter((a) => a.status === 'ASSOCIATED').map((a) => a.associatedEntity).sort();
+      expect(await associated('RESOURCE')).toEqual([config!.arn]);
+      expect({ service: svc.name, principals: await associated('PRINCIPAL') })
+        .toEqual({ service: svc.name, principals: [...new Set(consumersOf(env, svc.name).map((c) => c.accountId))].sort() });
+    }
+  });
+
+  test('each consumer has exactly one endpoint per consumed service, in its own account, of the right type and service region', async () => {
+    const published: Record<string, string> = {};
+    for (const svc of servicesOfKind(env, 'published')) {
+      const { ec2 } = await aws.clients(svc.config.accountId, svc.config.region);
+      const { ServiceConfigurations = [] } = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: nameFilter(`${env.name}-${svc.name}`) }));
+      published[ServiceConfigurations[0].ServiceName!] = svc.name;
+    }
+    const resources: Record<string, string> = {};
+    for (const svc of servicesOfKind(env, 'resource')) {
+      const lattice = await aws.lattice(svc.config.accountId, svc.config.region);
+      const { items = [] } = await lattice.send(new ListResourceConfigurationsCommand({}));
+      for (const item of items.filter((i) => i.name === `${env.name}-${svc.name}`)) resources[item.arn!] = svc.name;
+    }
+    const external: Record<string, string> = {};
+    for (const svc of servicesOfKind(env, 'external')) for (const name of Object.values(svc.config.serviceNames)) external[name] = svc.name;
     for (const c of env.consumers) {
-      const { ec2 } = await aws.clients(c.accountId, c.region);
-      const vpc = await vpcId(c.accountId, c.region, `${env.name}-${c.name}`);
-      const { VpcEndpoints = [] } = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'service-name', Values: [serviceName] }] }));
-      expect(VpcEndpoints.map((e) => ({ consumer: c.name, type: e.VpcEndpointType, state: e.State?.toLowerCase(), serviceRegion: e.ServiceRegion ?? env.provider.region })))
-        .toEqual([{ consumer: c.name, type: 'Interface', state: 'available', serviceRegion: env.provider.region }]);
-      expect(VpcEndpoints[0].SubnetIds).toHaveLength(c.azs.length);
+      const endpoints = await consumerEndpoints(c);
+      const seen = endpoints.map((e) => {
+        const name = e.VpcEndpointType === 'Resource' ? resources[e.ResourceConfigurationArn!] : published[e.ServiceName!] ?? external[e.ServiceName!];
+        return { name, type: e.VpcEndpointType, owner: e.OwnerId, serviceRegion: e.VpcEndpointType === 'Resource' ? c.region : e.ServiceRegion ?? c.region, state: e.State, subnets: e.SubnetIds?.length };
+      }).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      const expected = consumedServices(env, c).map((svc) => ({
+        name: svc.name,
+        type: svc.config.kind === 'resource' ? 'Resource' : 'Interface',
+        owner: c.accountId,
+        serviceRegion: endpointServiceRegion(svc.config, c.region),
+        state: 'available',
+        subnets: c.azs.length,
+      }));
+      expect({ consumer: c.name, endpoints: seen }).toEqual({ consumer: c.name, endpoints: expected });
     }
   });
 
@@ -217,7 +303,7 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s end to end', (_
         }
       }
     }
-    expect(vpcs).toBe(Object.keys(env.network.hubs).length + 1 + env.consumers.length);
+    expect(vpcs).toBe(Object.keys(env.network.hubs).length + owned.length + env.consumers.length);
   });
 
   test('cdktf destroy removes everything the blueprint created', async () => {
@@ -234,6 +320,10 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s end to end', (_
         expect({ where, services: ServiceConfigurations.map((s) => s.ServiceId) }).toEqual({ where, services: [] });
         const { TransitGateways = [] } = await ec2.send(new DescribeTransitGatewaysCommand({}));
         expect({ where, tgws: TransitGateways.filter((t) => t.State !== 'deleted').map((t) => t.TransitGatewayId) }).toEqual({ where, tgws: [] });
+        const lattice = await aws.lattice(account, region);
+        const { items: gateways = [] } = await lattice.send(new ListResourceGatewaysCommand({}));
+        const { items: configs = [] } = await lattice.send(new ListResourceConfigurationsCommand({}));
+        expect({ where, gateways: gateways.map((g) => g.name), configs: configs.map((x) => x.name) }).toEqual({ where, gateways: [], configs: [] });
       }
       const { route53 } = await aws.clients(account, 'us-east-1');
       const { HostedZones = [] } = await route53.send(new ListHostedZonesCommand({}));

@@ -21,6 +21,8 @@ export interface EmulatorOptions {
   startTimeoutMs?: number;
   /** forward the server's stdout/stderr to this process */
   verbose?: boolean;
+  /** extra server.py flags, e.g. ['--per-account-az-ids'] */
+  args?: string[];
 }
 
 export interface Emulator {
@@ -89,7 +91,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const python = opts.python ?? process.env.PYTHON ?? 'python3';
   const timeoutMs = opts.startTimeoutMs ?? 30_000;
 
-  const child = spawn(python, [SERVER_PY, '--port', String(port), '--exit-with-parent'], {
+  const child = spawn(python, [SERVER_PY, '--port', String(port), '--exit-with-parent', ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });

@@ -26,11 +26,13 @@ import {
   GetTransitGatewayRouteTablePropagationsCommand,
   DescribeVpcEndpointConnectionNotificationsCommand,
   DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointServicePermissionsCommand,
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   EC2Client,
   ModifyVpcEndpointConnectionNotificationCommand,
+  ModifyVpcEndpointCommand,
   ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
 import {
@@ -357,6 +359,47 @@ describe('EC2 PrivateLink', () => {
     await expect(
       prov.send(new DescribeVpcEndpointConnectionNotificationsCommand({ ConnectionNotificationId: n!.ConnectionNotificationId! })),
     ).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('EC2 PrivateLink: a vendor service and private DNS', () => {
+  test('a chosen service id (emulator:service-id), and private DNS refused until the vendor accepts', async () => {
+    const vendor = await ec2('999999999999');
+    const { subnets } = await vpcWithSubnets(vendor, '10.40.0.0/16', ['us-east-1a', 'us-east-1b']);
+    const lbXml = await elbv2('999999999999', {
+      Action: 'CreateLoadBalancer', Name: 'vendor-nlb', Type: 'network', Scheme: 'internal', 'Subnets.member.1': subnets[0], 'Subnets.member.2': subnets[1],
+    });
+    const lbArn = /<LoadBalancerArn>([^<]+)</.exec(lbXml)![1];
+    const { ServiceConfiguration: svc } = await vendor.send(new CreateVpcEndpointServiceConfigurationCommand({
+      NetworkLoadBalancerArns: [lbArn], AcceptanceRequired: true, PrivateDnsName: 'feed.vendor.example',
+      TagSpecifications: [{ ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: 'vpce-svc-0123456789abcdef0' }, { Key: 'Name', Value: 'feed' }] }],
+    }));
+    expect(svc).toMatchObject({ ServiceId: 'vpce-svc-0123456789abcdef0', ServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' });
+    const { ServiceConfigurations = [] } = await vendor.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [svc!.ServiceId!] }));
+    expect(ServiceConfigurations[0].Tags?.find((t) => t.Key === 'Name')?.Value).toBe('feed');
+    await vendor.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: svc!.ServiceId, AddAllowedPrincipals: [`arn:aws:iam::${CONSUMER}:root`] }));
+
+    const consumer = await ec2(CONSUMER);
+    const { vpcId, subnets: consumerSubnets } = await vpcWithSubnets(consumer, '10.41.0.0/16', ['us-east-1a', 'us-east-1b']);
+    const request = { VpcId: vpcId, ServiceName: svc!.ServiceName, VpcEndpointType: 'Interface' as const, SubnetIds: consumerSubnets };
+    // As AWS: private DNS cannot be asked for while the vendor has not accepted.
+    await expect(consumer.send(new CreateVpcEndpointCommand({ ...request, PrivateDnsEnabled: true })))
+      .rejects.toThrow('Private DNS can only be enabled after the endpoint connection is accepted by the owner of com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0');
+    const { VpcEndpoint: ep } = await consumer.send(new CreateVpcEndpointCommand({ ...request, PrivateDnsEnabled: false }));
+    expect(ep).toMatchObject({ State: 'pendingAcceptance', PrivateDnsEnabled: false });
+    await expect(consumer.send(new ModifyVpcEndpointCommand({ VpcEndpointId: ep!.VpcEndpointId, PrivateDnsEnabled: true })))
+      .rejects.toThrow(/Private DNS can only be enabled after the endpoint connection is accepted/);
+    const { VpcEndpoints: [failed] = [] } = await consumer.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [ep!.VpcEndpointId!] }));
+    expect(failed.PrivateDnsEnabled).toBe(false);
+
+    await vendor.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: svc!.ServiceId, VpcEndpointIds: [ep!.VpcEndpointId!] }));
+    await consumer.send(new ModifyVpcEndpointCommand({ VpcEndpointId: ep!.VpcEndpointId, PrivateDnsEnabled: true }));
+    const { VpcEndpoints: [accepted] = [] } = await consumer.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [ep!.VpcEndpointId!] }));
+    expect(accepted).toMatchObject({ State: 'available', PrivateDnsEnabled: true });
+    // A chosen id that is taken is refused.
+    await expect(vendor.send(new CreateVpcEndpointServiceConfigurationCommand({
+      NetworkLoadBalancerArns: [lbArn], TagSpecifications: [{ ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: 'vpce-svc-0123456789abcdef0' }] }],
+    }))).rejects.toThrow(/malformed or taken/);
   });
 });
 

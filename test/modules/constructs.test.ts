@@ -4,7 +4,7 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { EndpointService, PrivateLinkConsumer, PrivateVpc, TransitGatewayHub } from '../../modules';
+import { EndpointService, PrivateLinkConsumer, VpcResourceShare, PrivateVpc, TransitGatewayHub } from '../../modules';
 
 function stack() {
   const s = new TerraformStack(Testing.app(), 'team');
@@ -37,7 +37,7 @@ describe('construct-level validation', () => {
 
   const serviceProps = (provider: AwsProvider) => ({
     provider, accountId: '123456789012', name: 'svc', vpcId: 'vpc-1', vpcCidr: '10.0.0.0/24', subnetIds: ['a', 'b'],
-    allowedCidr: '10.0.0.0/8', targets: ['10.0.0.10'],
+    clientCidrs: { prod: '10.16.0.0/12' }, targets: ['10.0.0.10'],
   });
 
   test('EndpointService needs a listener, a target, and a certificate for TLS', () => {
@@ -57,12 +57,23 @@ describe('construct-level validation', () => {
     expect(svc.notificationEvents).toEqual(['Connect', 'Accept', 'Reject', 'Delete']);
   });
 
-  test('PrivateLinkConsumer needs a private name: the service private DNS or a zone name', () => {
+  test('PrivateLinkConsumer: a zone needs at least one record; endpoint security groups need valid ports', () => {
     const { s, provider } = stack();
-    expect(() => new PrivateLinkConsumer(s, 'c', {
-      consumerProvider: provider, serviceProvider: provider, name: 'c', consumerAccountId: '123456789012',
-      serviceId: 'vpce-svc-1', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-1', vpcId: 'vpc-1', subnetIds: ['a', 'b'],
-      clientCidr: '10.1.0.0/16', ports: [443], servicePrivateDns: false,
-    })).toThrow('team/c: the service has no private DNS name, so a dnsName for a private hosted zone is required');
+    const base = {
+      consumerProvider: provider, name: 'c', consumerAccountId: '123456789012', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-1',
+      vpcId: 'vpc-1', subnetIds: ['a', 'b'], clientCidr: '10.1.0.0/16', ports: [{ from: 443, to: 443 }],
+    };
+    expect(() => new PrivateLinkConsumer(s, 'c', { ...base, dns: { zoneName: 'x.example', records: [] } }))
+      .toThrow("team/c: a zone for the service needs at least one record ('' for the apex)");
+    expect(() => new PrivateLinkConsumer(s, 'd', { ...base, ports: [{ from: 444, to: 443 }], dns: { privateDns: true } }))
+      .toThrow('team/d/sg: 444-443 is not a port range (1 <= from <= to <= 65535)');
+    expect(() => new PrivateLinkConsumer(s, 'e', { ...base, ports: [], dns: { privateDns: true } })).toThrow('team/e/sg: at least one port is required');
+  });
+
+  test('VpcResourceShare needs 2 AZs and a port', () => {
+    const { s, provider } = stack();
+    const base = { provider, name: 'r', vpcId: 'vpc-1', vpcCidr: '10.1.0.0/24', resource: { ipAddress: '10.1.0.20' }, ports: [{ from: 5432, to: 5432 }] };
+    expect(() => new VpcResourceShare(s, 'one', { ...base, subnetIds: ['a'] })).toThrow('team/one: a resource gateway needs subnets in at least 2 AZs for high availability');
+    expect(() => new VpcResourceShare(s, 'none', { ...base, subnetIds: ['a', 'b'], ports: [] })).toThrow('team/none: at least one port is required');
   });
 });

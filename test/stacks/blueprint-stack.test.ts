@@ -8,7 +8,7 @@ import { synthJson } from '../support/synth';
 describe('remote state', () => {
   test('S3: every stack has its own key, encryption, the KMS key and S3 native locking', () => {
     const stacks = synthJson(prod, dev);
-    expect(Object.keys(stacks)).toHaveLength(11);
+    expect(Object.keys(stacks)).toHaveLength(13);
     for (const [id, stack] of Object.entries(stacks)) {
       const env = id.startsWith('prod-') ? prod : dev;
       expect(stack.terraform.backend).toEqual({

@@ -13,7 +13,7 @@ describe('synthesizeEnvironments (what main.ts runs)', () => {
     const dir = outdir();
     const reported: string[] = [];
     expect(synthesizeEnvironments([dev, prod], { outdir: dir, report: (t) => reported.push(t) })).toBe(true);
-    expect(readdirSync(join(dir, 'stacks'))).toHaveLength(11);
+    expect(readdirSync(join(dir, 'stacks'))).toHaveLength(13);
     expect(reported).toEqual([]);
   });
 
@@ -27,8 +27,9 @@ describe('synthesizeEnvironments (what main.ts runs)', () => {
     expect(synthesizeEnvironments([prod, bad], { outdir: dir, report: (t) => reported.push(t) })).toBe(false);
     expect(existsSync(dir)).toBe(false);
     expect(reported.join('')).toBe([
-      '2 configuration problems:',
+      '3 configuration problems:',
       "dev: consumers[\"web\"].accountId: '4444' is not a 12-digit AWS account id; use the account's 12-digit id as a string, e.g. '123456789012'",
+      "dev: consumers[\"batch\"].cidr: '10.64.0.0/22' is outside the ranges of segment 'nonprod' ('10.66.0.0/16'); pick a block inside them or add a range to segments[\"nonprod\"].cidrs",
       "dev: consumers[\"batch\"].cidr: '10.64.0.0/22' overlaps network.hubs[\"us-east-1\"].cidr '10.64.0.0/22'; give every VPC of the environment its own address range",
       '',
     ].join('\n'));

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import type { EnvironmentConfig } from '../../lib/config/types';
-import { buildEnvironment } from '../../stacks/environment';
+import { buildEnvironment, type BuildOptions } from '../../stacks/environment';
 
 /** A synthesized stack: the Terraform JSON cdktf wrote. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type StackJson = Record<string, any>;
 
 /** Synthesizes environments the way `cdktf synth` does and returns each stack's JSON text by id. */
-export function synthText(envs: readonly EnvironmentConfig[], outdir = mkdtempSync(join(tmpdir(), 'pl-synth-'))): Record<string, string> {
+export function synthText(envs: readonly EnvironmentConfig[], outdir = mkdtempSync(join(tmpdir(), 'pl-synth-')), options: BuildOptions = {}): Record<string, string> {
   const app = new App({ outdir });
-  for (const env of envs) buildEnvironment(app, env);
+  for (const env of envs) buildEnvironment(app, env, options);
   app.synth();
   const stacksDir = join(outdir, 'stacks');
   const out: Record<string, string> = {};

@@ -7,17 +7,33 @@ kept on moto's own backend objects, so later Get/List/Describe calls return
 what was created and deletes remove it.  See README.md for the list of gaps.
 
 One module per AWS service (imported in this order):
+  * Organizations - POST /_emulator/organization declares membership; trusted
+                access for RAM (what aws_ram_sharing_with_organization reads).
   * RAM       - AssociateResourceShare, DisassociateResourceShare,
                 ListResourceSharePermissions, fixed GetResourceShares /
-                GetResourceShareAssociations filters, organization principals.
+                GetResourceShareAssociations filters, organization principals;
+                with an organization declared: invitations (Get/Accept/Reject
+                ResourceShareInvitation), allowExternalPrincipals,
+                EnableSharingWithAwsOrganization, ListResources.
   * Route 53  - private zones created with a VPC, VPC association
                 authorizations, cross-account VPC (dis)association.
+  * EC2 AZs   - subnets only in the caller's Region, AvailabilityZoneId, and
+                (server.py --per-account-az-ids) per-account AZ name -> id maps.
   * EC2       - VPC endpoint connections (accept/reject/describe), connection
                 notifications, service permissions with ServicePermissionId,
-                cross-account / cross-region interface endpoints, a table of
-                AWS interface endpoint services, cross-account TGW attachments
-                and routes.
+                cross-account / cross-region interface endpoints (AZ-id rules),
+                a table of AWS interface endpoint services, cross-account TGW
+                attachments and routes.
   * ELBv2     - TLS listeners with an ACM certificate ARN unknown to moto.
+  * Route 53 Profiles - the whole service (moto has none), cross-account
+                through RAM; GET /_emulator/resolve answers DNS queries
+                from a VPC (direct zone associations, Profile, precedence).
+  * IAM enforcement - signatures of body-less requests, authorization errors in
+                each service's protocol, permission-only actions.
 """
 
-from . import ram, route53, ec2_privatelink, ec2_transit_gateway, elbv2  # noqa: F401  (side effect: patches moto)
+from . import organizations, ram, route53  # noqa: F401  (side effect: patches moto)
+from . import ec2_availability_zones, ec2_privatelink, ec2_transit_gateway, elbv2  # noqa: F401
+from . import vpclattice  # noqa: F401,E402  (VPC Lattice resource gateways / resource configurations)
+from . import route53profiles  # noqa: F401,E402  (Route 53 Profiles service + GET /_emulator/resolve)
+from . import iam_auth  # noqa: F401,E402  (IAM enforcement: signatures, error formats, extra actions)

@@ -13,23 +13,18 @@ from moto.ec2.models.transit_gateway import TransitGateway, TransitGatewayBacken
 from moto.ec2.models.transit_gateway_attachments import TransitGatewayAttachment, TransitGatewayAttachmentBackend
 from moto.ec2.models.transit_gateway_route_tables import TransitGatewayRelations, TransitGatewayRouteTableBackend
 from moto.ec2.responses.transit_gateway_attachments import TransitGatewayAttachment as _TgwAttResp
-from moto.ram import models as ram_models
 
 from ._common import _all_backends
+from . import ram
 from .ec2_privatelink import _Ec2Error
-from .ram import _ORG_RE
 
 
 # ---- transit gateways shared across accounts (RAM) ------------------------
 def _tgw_shared_with(tgw: Any, owner_account: str, account_id: str, region: str) -> bool:
-    """True if the owner shared the TGW with account_id through RAM (directly
-    or with an organization / OU principal - moto does not model membership)."""
-    arn = f"arn:aws:ec2:{region}:{owner_account}:transit-gateway/{tgw.id}"
-    for share in ram_models.ram_backends[owner_account][region].resource_shares:
-        if share.status == "ACTIVE" and arn in share.resource_arns:
-            if account_id in share.principals or any(_ORG_RE.match(p) for p in share.principals):
-                return True
-    return False
+    """True if the owner shared the TGW with account_id through RAM (ram.shared_with:
+    an accepted / in-organization account principal, or an organization / OU the
+    account belongs to; without a declared organization any org principal)."""
+    return ram.shared_with(account_id, f"arn:aws:ec2:{region}:{owner_account}:transit-gateway/{tgw.id}")
 
 
 def _foreign_tgw(backend: Any, tgw_id: str | None) -> Any:

@@ -1,4 +1,4 @@
-"""Route 53: private zones, cross-account VPC association authorizations, no ChangeInfo waits."""
+"""Route 53: private zones, cross-account VPC association authorizations, ConflictingDomainExists, no ChangeInfo waits."""
 
 from __future__ import annotations
 
@@ -34,11 +34,39 @@ def create_hosted_zone(self: Any) -> ActionResult:
     """Route 53 CreateHostedZone: a zone created with a VPC is PRIVATE (AWS
     infers it; the Terraform provider never sends HostedZoneConfig.PrivateZone).
     moto stored it as a public zone, so AssociateVPCWithHostedZone later failed
-    with PublicZoneVPCAssociation."""
-    if self._get_param("VPC.VPCId"):
+    with PublicZoneVPCAssociation.  A private zone whose name is already used by
+    a private zone associated with that VPC fails with ConflictingDomainExists
+    (as AWS)."""
+    vpc_id = self._get_param("VPC.VPCId")
+    if vpc_id:
         cfg = self.params.setdefault("HostedZoneConfig", {})
         cfg["PrivateZone"] = True
+        other = _same_name_zone_of_vpc(vpc_id, self._get_param("Name") or "")
+        if other is not None:
+            raise _conflicting_domain(vpc_id, self._get_param("VPC.VPCRegion"), other)
     return _orig_create_hosted_zone(self)
+
+
+def _norm_name(name: str) -> str:
+    return name.lower().rstrip(".") + "."
+
+
+def _same_name_zone_of_vpc(vpc_id: str, name: str, exclude: str | None = None) -> Any:
+    """A private zone (any account) with this name already associated with the VPC."""
+    wanted = _norm_name(name)
+    for backend in _all_backends(r53_models.route53_backends):
+        for zone in backend.zones.values():
+            if (zone.private_zone and zone.resource_id != exclude and _norm_name(zone.name) == wanted
+                    and any(v.get("vpc_id") == vpc_id for v in zone.vpcs)):
+                return zone
+    return None
+
+
+def _conflicting_domain(vpc_id: str, region: str | None, zone: Any) -> _R53Error:
+    # wording of the AWS error (ConflictingDomainExists, HTTP 400)
+    return _R53Error("ConflictingDomainExists",
+                     f"The VPC that you chose, {vpc_id} in region {region or 'us-east-1'}, is already associated "
+                     f"with another private hosted zone that has an overlapping name space, {zone.name}.")
 
 
 def _zone_owner_backend(zone_id: str) -> Any:
@@ -87,17 +115,25 @@ def list_vpc_association_authorizations(self: Any) -> ActionResult:
 
 def _r53_associate(self: Any, zone_id: str, vpcid: str, vpcregion: str) -> Any:
     """AssociateVPCWithHostedZone, also for a zone owned by ANOTHER account
-    (allowed only if that account authorized the VPC, as in AWS)."""
+    (allowed only if that account authorized the VPC, as in AWS).
+
+    ConflictingDomainExists when the VPC is already associated with this zone
+    or with another private zone (any account) of the same name.  A zone of the
+    same name reaching the VPC through a Route 53 Profile is no conflict: AWS
+    allows both and the zone associated with the VPC takes precedence (see
+    GET /_emulator/resolve)."""
     zid = zone_id.replace("/hostedzone/", "")
-    if zid in self.zones:
-        return _orig_associate(self, zone_id, vpcid, vpcregion)
-    owner = _zone_owner_backend(zone_id)
+    owner = self if zid in self.zones else _zone_owner_backend(zone_id)
     zone = owner.zones[zid]
-    if not any(a["VPCId"] == vpcid for a in _auths(zone)):
+    if owner is not self and not any(a["VPCId"] == vpcid for a in _auths(zone)):
         raise _R53Error("NotAuthorizedException",
                         f"The VPC '{vpcid}' is not authorized to associate with hosted zone {zid}.")
-    if any(v.get("vpc_id") == vpcid for v in zone.vpcs):
-        raise _R53Error("ConflictingDomainExists", f"The VPC {vpcid} is already associated.")
+    if zone.private_zone:
+        if any(v.get("vpc_id") == vpcid for v in zone.vpcs):
+            raise _conflicting_domain(vpcid, vpcregion, zone)
+        other = _same_name_zone_of_vpc(vpcid, zone.name, exclude=zid)
+        if other is not None:
+            raise _conflicting_domain(vpcid, vpcregion, other)
     return _orig_associate(owner, zone_id, vpcid, vpcregion)
 
 

@@ -3,24 +3,24 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import type { EnvironmentConfig } from '../../../lib/config/types';
-import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS } from '../../../lib/aws/catalog';
+import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS, azIdPrefix } from '../../../lib/aws/catalog';
 import { cidrContains, cidrsOverlap, parseCidr } from '../../../lib/net/cidr';
-import { consumerCidr, generateEnvironment, MAX_GENERATED_CONSUMERS } from '../../../lib/config/generate-environment';
+import { BENCH_CATALOG, consumerCidr, generateEnvironment, MAX_GENERATED_CONSUMERS } from '../../../lib/config/generate-environment';
 import { buildEnvironment } from '../../../stacks/environment';
 import { validateEnvironment } from '../../../lib/config/validate';
 
 const SIZES = [10, 50, 200];
-const generated = new Map(SIZES.map((n) => [n, generateEnvironment({ consumers: n, regions: 3, services: 10 })]));
+const generated = new Map(SIZES.map((n) => [n, generateEnvironment({ consumers: n, regions: 3, services: 10, ...BENCH_CATALOG })]));
 
 function vpcCidrs(env: EnvironmentConfig): { owner: string; cidr: string }[] {
   return [
     ...Object.entries(env.network.hubs).map(([region, hub]) => ({ owner: `hub ${region}`, cidr: hub.cidr })),
-    { owner: 'provider', cidr: env.provider.cidr },
+    ...Object.entries(env.services ?? {}).flatMap(([name, svc]) => (svc.kind === 'external' ? [] : [{ owner: `service ${name}`, cidr: svc.cidr }])),
     ...env.consumers.map((c) => ({ owner: `consumer ${c.name}`, cidr: c.cidr })),
   ];
 }
 
-describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 services', (n) => {
+describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 services and the bench catalog', (n) => {
   const env = generated.get(n)!;
 
   it('passes validation', () => {
@@ -42,6 +42,20 @@ describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 servi
     expect(new Set(env.consumers.map((c) => c.segment))).toEqual(new Set(Object.keys(env.segments)));
   });
 
+  it('has the bench catalog, each consumer consuming 3 services of its reach (a resource only in its region)', () => {
+    const kinds = Object.values(env.services ?? {}).map((svc) => svc.kind);
+    expect(kinds.filter((k) => k === 'published')).toHaveLength(BENCH_CATALOG.published);
+    expect(kinds.filter((k) => k === 'external')).toHaveLength(BENCH_CATALOG.external);
+    expect(kinds.filter((k) => k === 'resource')).toHaveLength(BENCH_CATALOG.resources);
+    for (const c of env.consumers) {
+      expect(c.consumes).toHaveLength(BENCH_CATALOG.consumesPerConsumer);
+      for (const name of c.consumes ?? []) {
+        const svc = env.services![name];
+        if (svc.kind === 'resource') expect(svc.region).toBe(c.region);
+      }
+    }
+  });
+
   it('gives every VPC its own CIDR inside the organization CIDR', () => {
     const vpcs = vpcCidrs(env);
     for (const v of vpcs) expect(cidrContains(env.organization.cidr, v.cidr)).toBe(true);
@@ -56,7 +70,7 @@ describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 servi
     const names = env.consumers.map((c) => c.name);
     expect(new Set(names).size).toBe(n);
     for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]$/);
-    const accounts = [env.organization.managementAccountId, env.network.accountId, env.provider.accountId, ...env.consumers.map((c) => c.accountId)];
+    const accounts = [env.organization.managementAccountId, env.network.accountId, ...env.consumers.map((c) => c.accountId)];
     for (const a of accounts) expect(a).toMatch(/^\d{12}$/);
     expect(new Set(accounts).size).toBe(accounts.length);
   });
@@ -65,20 +79,20 @@ describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 servi
     const check = (region: string, azs: readonly string[]) => {
       expect(azs.length).toBeGreaterThanOrEqual(2);
       expect(new Set(azs).size).toBe(azs.length);
+      // AZ ids of the region (ids name the same zone in every account), within its number of zones.
       for (const az of azs) {
-        expect(az.slice(0, region.length)).toBe(region);
-        expect(REGION_AZ_LETTERS[region]).toContain(az.slice(region.length));
+        expect(az).toMatch(new RegExp(`^${azIdPrefix(region)}-az[1-${REGION_AZ_LETTERS[region].length}]$`));
       }
     };
     for (const [region, hub] of Object.entries(env.network.hubs)) check(region, hub.azs);
-    check(env.provider.region, env.provider.azs);
+    for (const svc of Object.values(env.services ?? {})) if (svc.kind !== 'external') check(svc.region, svc.azs);
     for (const c of env.consumers) check(c.region, c.azs);
   });
 });
 
 describe('generateEnvironment options', () => {
   it('is deterministic', () => {
-    expect(generateEnvironment({ consumers: 50 })).toEqual(generated.get(50));
+    expect(generateEnvironment({ consumers: 50, ...BENCH_CATALOG })).toEqual(generated.get(50));
   });
 
   it('accepts explicit regions and services', () => {
@@ -89,14 +103,16 @@ describe('generateEnvironment options', () => {
     expect(validateEnvironment(env)).toEqual([]);
   });
 
-  it('packs consumer blocks without gaps up to the end of 10.0.0.0/8', () => {
+  it("packs each segment's consumers into its range without gaps, alternating segments", () => {
     expect(consumerCidr(0)).toBe('10.16.0.0/22');
-    expect(consumerCidr(1)).toBe('10.16.4.0/22');
-    expect(consumerCidr(MAX_GENERATED_CONSUMERS - 1)).toBe('10.255.252.0/22');
+    expect(consumerCidr(1)).toBe('10.32.0.0/22');
+    expect(consumerCidr(2)).toBe('10.16.4.0/22');
+    expect(consumerCidr(MAX_GENERATED_CONSUMERS - 2)).toBe('10.31.252.0/22');
+    expect(consumerCidr(MAX_GENERATED_CONSUMERS - 1)).toBe('10.47.252.0/22');
   });
 
   it('rejects sizes that do not fit', () => {
-    expect(() => generateEnvironment({ consumers: MAX_GENERATED_CONSUMERS + 1 })).toThrow(/at most 15360 consumers/);
+    expect(() => generateEnvironment({ consumers: MAX_GENERATED_CONSUMERS + 1 })).toThrow(/at most 2048 consumers fit in the segments' ranges/);
     expect(() => generateEnvironment({ consumers: -1 })).toThrow(/consumers must be an integer/);
     expect(() => generateEnvironment({ consumers: 1, regions: 0 })).toThrow(/regions must be a positive integer/);
     expect(() => generateEnvironment({ consumers: 1, regions: ['us-nowhere-1'] })).toThrow(/not in lib\/aws\/catalog\.ts/);
@@ -104,7 +120,7 @@ describe('generateEnvironment options', () => {
 });
 
 describe('a generated environment of 10 consumers synthesizes', () => {
-  it('into one stack per hub, hub pair, provider and consumer', () => {
+  it('into one stack per hub, hub pair, published or resource service, and consumer', () => {
     const env = generated.get(10)!;
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'generate-environment-test-'));
     try {
@@ -112,8 +128,8 @@ describe('a generated environment of 10 consumers synthesizes', () => {
       buildEnvironment(app, env);
       app.synth();
       const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
-      // 3 hubs, 3 peerings (every pair of 3 regions), 1 provider, 10 consumers.
-      expect(Object.keys(manifest.stacks)).toHaveLength(3 + 3 + 1 + 10);
+      // 3 hubs, 3 peerings (every pair of 3 regions), 20 published and 5 resource services, 10 consumers.
+      expect(Object.keys(manifest.stacks)).toHaveLength(3 + 3 + 20 + 5 + 10);
       expect(Object.keys(manifest.stacks)).toContain('bench-consumer-team-001-us-east-1');
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { environments } from '../../../environments';
 import { dev } from '../../../environments/dev';
 import { prod } from '../../../environments/prod';
 import type { EnvironmentConfig } from '../../../lib/config/types';
-import { ConfigError, assertValid, formatProblems, validateEnvironment, validateEnvironments, type ConfigProblem } from '../../../lib/config/validate';
+import { ConfigError, assertValid, formatProblems, isError, validateEnvironment, validateEnvironments, type ConfigProblem } from '../../../lib/config/validate';
 
 /** A deep-cloned environment the mutation may freely change (wrong types included, as from plain JS). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,9 +42,9 @@ describe('shipped environments', () => {
       e.network.shareWith = 'accounts';
       e.flowLogRetentionDays = 365;
       e.prices = { 'us-east-1': { nlbHour: 0.0225, endpointGb: 0 } };
-      e.provider.service.privateDnsName = 'payments.example.com';
-      e.provider.service.verificationZoneId = 'Z0123456789ABCDEFGHIJ';
-      e.provider.service.listeners.push({ port: 8443 });
+      e.services.payments.privateDnsName = 'payments.example.com';
+      e.services.payments.verificationZoneId = 'Z0123456789ABCDEFGHIJ';
+      e.services.payments.listeners.push({ port: 8443 });
       e.network.hubs['us-east-1'].endpointSets.core.policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Principal: '*' }] });
       e.state = { kind: 's3', bucket: 'acme.tfstate-1', region: 'eu-west-1', keyPrefix: 'envs/prod', kmsKeyId: 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab', roleArn: 'arn:aws:iam::111111111111:role/tfstate/reader' };
     });
@@ -108,10 +108,10 @@ const cases: readonly Case[] = [
     ],
   ],
   [
-    'provider region unknown',
+    'service region unknown',
     prod,
-    (e) => (e.provider.region = 'us-east-3'),
-    ["provider.region: 'us-east-3' is not a known AWS region; did you mean 'us-east-1' or 'us-east-2'?"],
+    (e) => (e.services.payments.region = 'us-east-3'),
+    [`services["payments"].region: 'us-east-3' is not a known AWS region; did you mean 'us-east-1' or 'us-east-2'?`],
   ],
   [
     'consumer region without a hub',
@@ -135,31 +135,63 @@ const cases: readonly Case[] = [
     [`network.hubs["eu-west-1"].azs[1]: 'eu-west-1d' is not an availability zone of eu-west-1; use one of eu-west-1a, eu-west-1b, eu-west-1c`],
   ],
   [
-    'AZ id and region name instead of AZ names',
+    'AZ id of another region, and a region name instead of a zone',
     prod,
-    (e) => (e.consumers[2].azs = ['use1-az1', 'us-east-1']),
+    (e) => (e.consumers[2].azs = ['euw1-az1', 'us-east-1']),
     [
-      `consumers["staging"].azs[0]: 'use1-az1' is an AZ id; use the AZ name (${US_EAST_1_AZS}), by whose letter subnets are carved`,
-      `consumers["staging"].azs[1]: 'us-east-1' is a region, not an availability zone; use a zone such as 'us-east-1a'`,
+      `consumers["staging"].azs[0]: 'euw1-az1' is an AZ id of another region; AZ ids of us-east-1 start with 'use1-', e.g. 'use1-az1'`,
+      `consumers["staging"].azs[1]: 'us-east-1' is a region, not an availability zone; use an AZ id such as 'use1-az1'`,
+    ],
+  ],
+  [
+    'AZ ids and names mixed in one VPC, and zones a consumer endpoint cannot use',
+    prod,
+    (e) => {
+      e.network.hubs['eu-west-1'].azs = ['euw1-az1', 'eu-west-1b'];
+      e.consumers[0].azs = ['use1-az1', 'use1-az3'];
+      e.services['ledger-db'].azs = ['use1-az5', 'use1-az6'];
+      e.services['ledger-db'].resource.ipAddress = '10.3.2.20';
+    },
+    [
+      `network.hubs["eu-west-1"].azs: mixes AZ ids and AZ names; one VPC lists its zones one way (ids such as ['euw1-az1', 'euw1-az2'] name the same zone in every account)`,
+      `consumers["checkout"].azs[1]: 'use1-az3' is not a zone of 'payments' (its NLB is in 'use1-az1', 'use1-az2', 'use1-az4'); an interface endpoint to it can only be placed there: pick zones among those, or add 'use1-az3' to services["payments"].azs`,
+      `consumers["checkout"].azs: shares no zone with services["ledger-db"].azs ('use1-az5', 'use1-az6'); a resource endpoint needs at least one zone in common with the resource gateway of 'ledger-db'`,
+    ],
+  ],
+  [
+    'AZ names where two accounts meet, and a cross-region endpoint in a zone AWS excludes',
+    prod,
+    (e) => {
+      e.consumers[2].azs = ['us-east-1a', 'us-east-1b'];
+      e.services['fx-rates'].supportedRegions = ['us-east-1'];
+      e.consumers[0].consumes.push('fx-rates');
+      e.consumers[0].azs = ['use1-az3', 'use1-az1'];
+      e.services.payments.azs = ['use1-az1', 'use1-az2', 'use1-az3'];
+      e.services.payments.targets = ['10.1.0.10', '10.1.1.10', '10.1.2.10'];
+    },
+    [
+      `consumers["checkout"].azs[0]: 'use1-az3' is not supported for cross-region PrivateLink (AWS excludes 'use1-az3', 'usw1-az2', 'apne1-az3', 'apne2-az2', 'apne2-az4'), and 'fx-rates' is reached from us-east-1 across regions; pick another zone`,
+      `consumers["staging"].azs: lists AZ names, but its endpoint to 'payments' must be placed in zones of the service's NLB; a name is another physical zone in another account, so use AZ ids such as 'use1-az1'`,
     ],
   ],
   [
     'duplicate AZ leaves a single zone',
     prod,
-    (e) => (e.consumers[0].azs = ['us-east-1a', 'us-east-1a']),
+    (e) => (e.consumers[0].azs = ['use1-az1', 'use1-az1']),
     [
-      `consumers["checkout"].azs[1]: 'us-east-1a' is listed twice (also consumers["checkout"].azs[0]); list each zone once`,
-      `consumers["checkout"].azs: lists 1 availability zone; the subnets need at least 2, e.g. ['us-east-1a', 'us-east-1b']`,
+      `consumers["checkout"].azs[1]: 'use1-az1' is listed twice (also consumers["checkout"].azs[0]); list each zone once`,
+      `consumers["checkout"].azs: lists 1 availability zone; the subnets need at least 2, e.g. ['use1-az1', 'use1-az2']`,
     ],
   ],
   [
-    'provider with one AZ: too few zones, and targets outside its only subnet',
+    'service with one AZ: too few zones, and targets outside its only subnet',
     prod,
-    (e) => (e.provider.azs = ['us-east-1a']),
+    (e) => (e.services.payments.azs = ['us-east-1a']),
     [
-      `provider.azs: lists 1 availability zone; the subnets need at least 2, e.g. ['us-east-1a', 'us-east-1b']`,
-      `provider.service.targets[1]: '10.1.1.10' is in no subnet of the provider's zones (us-east-1a 10.1.0.0/24); use an address inside one of them`,
-      `provider.service.targets[2]: '10.1.2.10' is in no subnet of the provider's zones (us-east-1a 10.1.0.0/24); use an address inside one of them`,
+      `services["payments"].azs: lists 1 availability zone; the subnets need at least 2, e.g. ['use1-az1', 'use1-az2']`,
+      `services["payments"].targets[1]: '10.1.1.10' is in no subnet of the service's zones (us-east-1a 10.1.0.0/24); use an address inside one of them`,
+      `services["payments"].targets[2]: '10.1.3.10' is in no subnet of the service's zones (us-east-1a 10.1.0.0/24); use an address inside one of them`,
+      `services["payments"].azs: lists AZ names, but consumers in us-east-1 reach 'payments' from other accounts and a name is another physical zone there: use AZ ids such as 'use1-az1'`,
     ],
   ],
   // --- CIDRs --------------------------------------------------------------------------------
@@ -179,7 +211,10 @@ const cases: readonly Case[] = [
     'CIDR outside organization.cidr',
     prod,
     (e) => (e.consumers[2].cidr = '192.168.0.0/21'),
-    [`consumers["staging"].cidr: '192.168.0.0/21' is outside organization.cidr '10.0.0.0/8'; pick a block inside it`],
+    [
+      `consumers["staging"].cidr: '192.168.0.0/21' is outside organization.cidr '10.0.0.0/8'; pick a block inside it`,
+      `consumers["staging"].cidr: '192.168.0.0/21' is outside the ranges of segment 'nonprod' ('10.18.0.0/15'); pick a block inside them or add a range to segments["nonprod"].cidrs`,
+    ],
   ],
   [
     'hub CIDR larger than /16 overlaps the other VPCs it swallows',
@@ -188,7 +223,9 @@ const cases: readonly Case[] = [
     [
       `network.hubs["us-east-1"].cidr: '10.0.0.0/12' is larger than AWS allows for a VPC (/16 to /28); use a /16 or smaller block`,
       `network.hubs["eu-west-1"].cidr: '10.0.8.0/21' overlaps network.hubs["us-east-1"].cidr '10.0.0.0/12'; give every VPC of the environment its own address range`,
-      `provider.cidr: '10.1.0.0/21' overlaps network.hubs["us-east-1"].cidr '10.0.0.0/12'; give every VPC of the environment its own address range`,
+      `services["payments"].cidr: '10.1.0.0/21' overlaps network.hubs["us-east-1"].cidr '10.0.0.0/12'; give every VPC of the environment its own address range`,
+      `services["fx-rates"].cidr: '10.2.0.0/22' overlaps network.hubs["us-east-1"].cidr '10.0.0.0/12'; give every VPC of the environment its own address range`,
+      `services["ledger-db"].cidr: '10.3.0.0/22' overlaps network.hubs["us-east-1"].cidr '10.0.0.0/12'; give every VPC of the environment its own address range`,
     ],
   ],
   [
@@ -200,31 +237,38 @@ const cases: readonly Case[] = [
   [
     'two consumers overlap',
     prod,
-    (e) => (e.consumers[2].cidr = '10.16.4.0/22'),
-    [`consumers["staging"].cidr: '10.16.4.0/22' overlaps consumers["checkout"].cidr '10.16.0.0/21'; give every VPC of the environment its own address range`],
+    (e) => {
+      e.consumers[2].cidr = '10.16.4.0/22';
+      e.consumers[2].segment = 'prod';
+      e.consumers[2].consumes = [];
+    },
+    [
+      `consumers["staging"].consumes: lists no service: the consumer reaches no catalog service (it still gets its hub's centralized endpoints)`,
+      `consumers["staging"].cidr: '10.16.4.0/22' overlaps consumers["checkout"].cidr '10.16.0.0/21'; give every VPC of the environment its own address range`,
+    ],
   ],
-  // --- provider targets ---------------------------------------------------------------------
+  // --- published service targets ---------------------------------------------------------------------
   [
     'target not an IP address',
     prod,
-    (e) => (e.provider.service.targets[0] = '10.1.0.256'),
-    [`provider.service.targets[0]: '10.1.0.256' is not a valid IPv4 address; use an address inside the provider VPC ('10.1.0.0/21')`],
+    (e) => (e.services.payments.targets[0] = '10.1.0.256'),
+    [`services["payments"].targets[0]: '10.1.0.256' is not a valid IPv4 address; use an address inside the service VPC ('10.1.0.0/21')`],
   ],
   [
-    'target outside the provider VPC, duplicate target, AWS-reserved target',
+    'target outside the service VPC, duplicate target, AWS-reserved target',
     prod,
-    (e) => e.provider.service.targets.push('10.2.0.10', '10.1.0.10', '10.1.1.255'),
+    (e) => e.services.payments.targets.push('10.2.0.10', '10.1.0.10', '10.1.1.255'),
     [
-      `provider.service.targets[3]: '10.2.0.10' is outside provider.cidr '10.1.0.0/21'; targets must be addresses in the provider VPC`,
-      `provider.service.targets[4]: '10.1.0.10' is listed twice (also targets[0]); list each target once`,
-      `provider.service.targets[5]: '10.1.1.255' is reserved by AWS in subnet 10.1.1.0/24 (us-east-1b: the first four addresses and the last); use another address`,
+      `services["payments"].targets[3]: '10.2.0.10' is outside services["payments"].cidr '10.1.0.0/21'; targets must be addresses in the service VPC`,
+      `services["payments"].targets[4]: '10.1.0.10' is listed twice (also targets[0]); list each target once`,
+      `services["payments"].targets[5]: '10.1.1.255' is reserved by AWS in subnet 10.1.1.0/24 (use1-az2: the first four addresses and the last); use another address`,
     ],
   ],
   [
     'no targets',
     prod,
-    (e) => (e.provider.service.targets = []),
-    ['provider.service.targets: lists no target; add at least one IP address inside the provider VPC'],
+    (e) => (e.services.payments.targets = []),
+    [`services["payments"].targets: lists no target; add at least one IP address inside the service VPC`],
   ],
   // --- names and segments -------------------------------------------------------------------
   [
@@ -240,11 +284,19 @@ const cases: readonly Case[] = [
     [`consumers[1].name: 'web' is also the name of consumers[0]; consumer names must be unique (they key stacks and resources)`],
   ],
   [
-    'service name not DNS-safe',
-    prod,
-    (e) => (e.provider.service.name = 'payments-'),
-    [`provider.service.name: 'payments-' is not DNS-safe; ${DNS_SAFE_FIX} (it becomes part of stack ids and resource names)`],
+    'service name not DNS-safe (its consumers then name an unknown service)',
+    dev,
+    (e) => {
+      e.services['Orders'] = e.services.orders;
+      delete e.services.orders;
+    },
+    [
+      `services["Orders"]: 'Orders' is not a DNS-safe service name; ${DNS_SAFE_FIX} (it names the service's stack and resources)`,
+      `consumers["web"].consumes[0]: 'orders' is not a service; define it in services first`,
+      `consumers["batch"].consumes[0]: 'orders' is not a service; define it in services first`,
+    ],
   ],
+
   [
     'consumer in an unknown segment',
     prod,
@@ -255,12 +307,14 @@ const cases: readonly Case[] = [
     'reserved and non-DNS-safe segment names',
     prod,
     (e) => {
-      e.segments['shared-services'] = {};
-      e.segments.Dev = { spokeToSpoke: 'yes' };
+      e.segments['shared-services'] = { cidrs: ['10.40.0.0/16'] };
+      e.segments.Dev = { cidrs: ['10.16.0.0/16', '10.41.0.0/33'], spokeToSpoke: 'yes' };
     },
     [
       `segments["shared-services"]: 'shared-services' is reserved for the hub route table; choose another segment name`,
       `segments["Dev"]: 'Dev' is not a DNS-safe segment name; ${DNS_SAFE_FIX}`,
+      `segments["Dev"].cidrs[0]: '10.16.0.0/16' overlaps segments["prod"].cidrs[0] '10.16.0.0/15'; segments need ranges of their own, or the endpoints of one would admit the other`,
+      `segments["Dev"].cidrs[1]: '10.41.0.0/33' is not a valid IPv4 CIDR; use the form a.b.c.d/n, e.g. '10.20.0.0/22'`,
       `segments["Dev"].spokeToSpoke: must be true or false, not the string 'yes'`,
     ],
   ],
@@ -269,7 +323,7 @@ const cases: readonly Case[] = [
     dev,
     (e) => (e.segments = {}),
     [
-      'segments: has no segment; add at least one, e.g. { prod: { spokeToSpoke: false } }',
+      "segments: has no segment; add at least one, e.g. { prod: { cidrs: ['10.16.0.0/12'], spokeToSpoke: false } }",
       `consumers["web"].segment: 'nonprod' is not a segment; define it in segments first`,
       `consumers["batch"].segment: 'nonprod' is not a segment; define it in segments first`,
     ],
@@ -302,6 +356,12 @@ const cases: readonly Case[] = [
       `network.hubs["us-east-1"].endpointSets["core"].services[4]: 'sts' is listed twice (also services[0]); list each service once`,
       `network.hubs["us-east-1"].endpointSets["data"].services[2]: 's3' is also in endpoint set 'core'; a hub has one endpoint (and one private hosted zone) per service, so keep it in one set`,
     ],
+  ],
+  [
+    'a service without a private DNS name in an endpoint set (DynamoDB)',
+    prod,
+    (e) => e.network.hubs['us-east-1'].endpointSets.data.services.push('dynamodb'),
+    [`network.hubs["us-east-1"].endpointSets["data"].services[2]: 'dynamodb' publishes no private DNS name, so a centralized endpoint could only be reached by its own vpce-… name, and AWS advises against private zones that override DynamoDB's names; give each VPC a DynamoDB gateway endpoint instead; remove it from the endpoint set`],
   ],
   [
     'endpoint set name not DNS-safe and empty',
@@ -346,87 +406,246 @@ const cases: readonly Case[] = [
   [
     'port out of range and duplicate port',
     dev,
-    (e) => e.provider.service.listeners.push({ port: 0 }, { port: 443, protocol: 'TCP' }),
+    (e) => e.services.orders.listeners.push({ port: 0 }, { port: 443, protocol: 'TCP' }),
     [
-      'provider.service.listeners[1].port: 0 is not a valid port; use an integer from 1 to 65535',
-      'provider.service.listeners[2].port: 443 is also the port of provider.service.listeners[0]; each listener needs its own port',
+      `services["orders"].listeners[1].port: 0 is not a valid port; use an integer from 1 to 65535`,
+      `services["orders"].listeners[2].port: 443 is also the port of services["orders"].listeners[0]; each listener needs its own port`,
     ],
   ],
   [
     'unsupported protocol',
     dev,
-    (e) => (e.provider.service.listeners[0].protocol = 'UDP'),
-    ["provider.service.listeners[0].protocol: 'UDP' is not supported; use 'TCP' or 'TLS'"],
+    (e) => (e.services.orders.listeners[0].protocol = 'UDP'),
+    [`services["orders"].listeners[0].protocol: 'UDP' is not supported; use 'TCP' or 'TLS'`],
   ],
   [
     'TLS listener without a certificate',
     dev,
-    (e) => (e.provider.service.listeners[0].protocol = 'TLS'),
-    ["provider.service.listeners[0].certificateArn: is required; protocol 'TLS' needs the ARN of an ACM certificate in us-east-1 of account 333333333333"],
+    (e) => (e.services.orders.listeners[0].protocol = 'TLS'),
+    [`services["orders"].listeners[0].certificateArn: is required; protocol 'TLS' needs the ARN of an ACM certificate in us-east-1 of account 333333333333`],
   ],
   [
     'TCP listener with a certificate',
     dev,
-    (e) => (e.provider.service.listeners[0].certificateArn = CERT),
-    ["provider.service.listeners[0].certificateArn: is only used with protocol 'TLS'; remove it or set protocol: 'TLS'"],
+    (e) => (e.services.orders.listeners[0].certificateArn = CERT),
+    [`services["orders"].listeners[0].certificateArn: is only used with protocol 'TLS'; remove it or set protocol: 'TLS'`],
   ],
   [
     'certificate of another region and account',
     prod,
-    (e) => (e.provider.service.listeners[0].certificateArn = 'arn:aws:acm:eu-west-1:444444444444:certificate/abc'),
+    (e) => (e.services.payments.listeners[0].certificateArn = 'arn:aws:acm:eu-west-1:444444444444:certificate/abc'),
     [
-      "provider.service.listeners[0].certificateArn: 'arn:aws:acm:eu-west-1:444444444444:certificate/abc' is in eu-west-1; the load balancer needs a certificate in the provider's region us-east-1",
-      "provider.service.listeners[0].certificateArn: 'arn:aws:acm:eu-west-1:444444444444:certificate/abc' belongs to account 444444444444; the load balancer can only use certificates of the provider account 333333333333",
+      `services["payments"].listeners[0].certificateArn: 'arn:aws:acm:eu-west-1:444444444444:certificate/abc' is in eu-west-1; the load balancer needs a certificate in the service's region us-east-1`,
+      `services["payments"].listeners[0].certificateArn: 'arn:aws:acm:eu-west-1:444444444444:certificate/abc' belongs to account 444444444444; the load balancer can only use certificates of the owner account 333333333333`,
     ],
   ],
   [
     'certificate that is not an ACM ARN',
     prod,
-    (e) => (e.provider.service.listeners[0].certificateArn = 'my-cert'),
-    ["provider.service.listeners[0].certificateArn: 'my-cert' is not an ACM certificate ARN; use 'arn:aws:acm:<region>:<account>:certificate/<id>' of a certificate in us-east-1 of account 333333333333"],
+    (e) => (e.services.payments.listeners[0].certificateArn = 'my-cert'),
+    [`services["payments"].listeners[0].certificateArn: 'my-cert' is not an ACM certificate ARN; use 'arn:aws:acm:<region>:<account>:certificate/<id>' of a certificate in us-east-1 of account 333333333333`],
   ],
   // --- supported regions and DNS ------------------------------------------------------------
   [
     'supported regions miss a consumer region',
     prod,
-    (e) => (e.provider.service.supportedRegions = []),
-    [`provider.service.supportedRegions: does not include 'eu-west-1', the region of consumer 'ledger-eu'; add 'eu-west-1' so it can connect through cross-region PrivateLink`],
+    (e) => (e.services.payments.supportedRegions = []),
+    [`consumers["ledger-eu"].consumes[0]: 'payments' is published in us-east-1 and does not support eu-west-1; add 'eu-west-1' to services["payments"].supportedRegions for cross-region PrivateLink`],
   ],
   [
-    "supported regions list the provider's region and an unknown one",
+    "supported regions list the service's region and an unknown one",
     prod,
-    (e) => (e.provider.service.supportedRegions = ['us-east-1', 'eu-west-1', 'mars-1']),
+    (e) => (e.services.payments.supportedRegions = ['us-east-1', 'eu-west-1', 'mars-1']),
     [
-      "provider.service.supportedRegions[0]: 'us-east-1' is the provider's own region, which is always supported; remove it",
-      "provider.service.supportedRegions[2]: 'mars-1' is not a known AWS region; use a commercial region name such as 'us-east-1' or 'eu-west-1' (see lib/aws/catalog.ts)",
+      `services["payments"].supportedRegions[0]: 'us-east-1' is the service's own region, which is always supported; remove it`,
+      `services["payments"].supportedRegions[2]: 'mars-1' is not a known AWS region; use a commercial region name such as 'us-east-1' or 'eu-west-1' (see lib/aws/catalog.ts)`,
     ],
   ],
   [
     'private DNS settings that do not fit together',
     prod,
     (e) => {
-      e.provider.service.privateDnsName = 'Payments..example.com';
-      e.provider.service.consumerDnsName = 'payments.internal';
+      e.services.payments.privateDnsName = 'Payments..example.com';
+      e.services.payments.consumerDnsName = 'payments.internal';
     },
     [
-      "provider.service.privateDnsName: 'Payments..example.com' is not a valid DNS name; use a lowercase name such as 'orders.example.com' (labels of letters, digits and hyphens, no trailing dot)",
-      'provider.service.consumerDnsName: is only used when the service has no privateDnsName; remove one of them',
+      `services["payments"].privateDnsName: 'Payments..example.com' is not a valid DNS name; use a lowercase name such as 'orders.example.com' (labels of letters, digits and hyphens, no trailing dot)`,
+      `services["payments"].consumerDnsName: is only used when the service has no privateDnsName; remove one of them`,
     ],
   ],
   [
     'verification zone without a private DNS name, malformed',
     prod,
-    (e) => (e.provider.service.verificationZoneId = '/hostedzone/Z123'),
+    (e) => (e.services.payments.verificationZoneId = '/hostedzone/Z123'),
     [
-      'provider.service.verificationZoneId: is only used with privateDnsName; remove it or set provider.service.privateDnsName',
-      "provider.service.verificationZoneId: '/hostedzone/Z123' is not a Route 53 hosted zone id; use the id of the public zone, e.g. 'Z0123456789ABCDEFGHIJ' (without '/hostedzone/')",
+      `services["payments"].verificationZoneId: is only used with privateDnsName; remove it or set services["payments"].privateDnsName`,
+      `services["payments"].verificationZoneId: '/hostedzone/Z123' is not a Route 53 hosted zone id; use the id of the public zone, e.g. 'Z0123456789ABCDEFGHIJ' (without '/hostedzone/')`,
     ],
   ],
   [
     'consumer DNS name invalid',
     dev,
-    (e) => (e.provider.service.consumerDnsName = 'orders.internal.'),
-    ["provider.service.consumerDnsName: 'orders.internal.' is not a valid DNS name; use a lowercase name such as 'orders.internal' (labels of letters, digits and hyphens, no trailing dot)"],
+    (e) => (e.services.orders.consumerDnsName = 'orders.internal.'),
+    [`services["orders"].consumerDnsName: 'orders.internal.' is not a valid DNS name; use a lowercase name such as 'orders.internal' (labels of letters, digits and hyphens, no trailing dot)`],
+  ],
+  // --- the service catalog ------------------------------------------------------------------
+  [
+    'unknown consumed services suggest the nearest, a repeat is reported',
+    prod,
+    (e) => (e.consumers[2].consumes = ['payment', 'payments', 'payments', 'warehouse']),
+    [
+      `consumers["staging"].consumes[0]: 'payment' is not a service of the catalog; did you mean 'payments'?`,
+      `consumers["staging"].consumes[2]: 'payments' is listed twice (also consumes[1]); list each service once`,
+      `consumers["staging"].consumes[3]: 'warehouse' is not a service of the catalog; use one of 'payments', 'fx-rates', 'market-data', 'ledger-db' (the keys of services)`,
+    ],
+  ],
+  [
+    'a resource service consumed from another region',
+    prod,
+    (e) => e.consumers[1].consumes.push('ledger-db'),
+    [`consumers["ledger-eu"].consumes[3]: 'ledger-db' is a resource service in us-east-1; resource endpoints reach resources of their own region only, so consume it from us-east-1 or share the resource from eu-west-1`],
+  ],
+  [
+    'an external service without a service name for the consumer region',
+    prod,
+    (e) => {
+      delete e.services['market-data'].serviceRegion;
+      delete e.services['market-data'].supportedRegions;
+    },
+    [`consumers["ledger-eu"].consumes[2]: 'market-data' has no service name for eu-west-1; add services["market-data"].serviceNames['eu-west-1'] (the vendor's endpoint service in eu-west-1), or set serviceRegion and supportedRegions for cross-region use`],
+  ],
+  [
+    'an external service whose service region does not accept the consumer region',
+    prod,
+    (e) => (e.services['market-data'].supportedRegions = ['us-west-2']),
+    [`consumers["ledger-eu"].consumes[2]: 'market-data' has no service name for eu-west-1, and its service in us-east-1 does not list eu-west-1 in supportedRegions; add services["market-data"].serviceNames['eu-west-1'] or, if the vendor accepts cross-region connections from eu-west-1, add it to services["market-data"].supportedRegions`],
+  ],
+  [
+    'a published service whose owner account also consumes it, and a consumer in the network account',
+    prod,
+    (e) => {
+      e.consumers[0].accountId = '333333333333';
+      e.consumers[2].accountId = '222222222222';
+    },
+    [
+      `consumers["checkout"].consumes[0]: 'payments' is owned by this consumer's own account 333333333333; a service is consumed from other accounts (inside its own account, reach it directly)`,
+      `consumers["checkout"].consumes[2]: 'ledger-db' is owned by this consumer's own account 333333333333; a service is consumed from other accounts (inside its own account, reach it directly)`,
+      `consumers["staging"].accountId: '222222222222' is the network account; a spoke must live in an account of its own (the hub's zones and TGW would otherwise authorize and share with themselves)`,
+    ],
+  ],
+  [
+    'two consumers of one account consume the same service',
+    prod,
+    (e) => (e.consumers[2].accountId = '444444444444'),
+    [`consumers["staging"].consumes: 'payments' is also consumed by consumers["checkout"], in the same account 444444444444; the service grants accounts, not VPCs, so one consumer stack would revoke the other's allowed principal when destroyed: consume it from one consumer of the account, or give this VPC its own account`],
+  ],
+  [
+    'with the TGW shared to accounts, one consumer per account and region',
+    prod,
+    (e) => {
+      e.network.shareWith = 'accounts';
+      e.consumers[2].accountId = '444444444444';
+      e.consumers[2].consumes = ['market-data'];
+    },
+    [
+      `consumers["staging"].accountId: '444444444444' is also the account of consumers["checkout"] in us-east-1; with network.shareWith 'accounts' each consumer stack adds its account to the hub's TGW share, and destroying one would unshare the other: use network.shareWith 'organization', or one consumer per account and region`,
+    ],
+  ],
+  [
+    'a consumer named like a service, a service in the network account',
+    prod,
+    (e) => {
+      e.consumers[2].name = 'payments';
+      e.services['fx-rates'].accountId = '222222222222';
+    },
+    [
+      `services["fx-rates"].accountId: '222222222222' is the network account; run each service in an account of its own, outside the network (shared-services) account`,
+      `consumers["payments"].name: 'payments' is also the name of services["payments"]; give the consumer another name (names key VPCs and IAM roles, which may share an account)`,
+    ],
+  ],
+  [
+    'service kind missing or unknown',
+    prod,
+    (e) => {
+      delete e.services.payments.kind;
+      e.services['fx-rates'].kind = 'internal';
+    },
+    [
+      `services["payments"].kind: is required; use 'published', 'external' or 'resource'`,
+      `services["fx-rates"].kind: 'internal' is not a service kind; use 'published', 'external' or 'resource'`,
+      `consumers["checkout"].consumes[0]: 'payments' is not a service of the catalog; use one of 'market-data', 'ledger-db' (the keys of services)`,
+      `consumers["ledger-eu"].consumes[0]: 'payments' is not a service of the catalog; use one of 'market-data', 'ledger-db' (the keys of services)`,
+      `consumers["ledger-eu"].consumes[1]: 'fx-rates' is not a service of the catalog; use one of 'market-data', 'ledger-db' (the keys of services)`,
+      `consumers["staging"].consumes[0]: 'payments' is not a service of the catalog; use one of 'market-data', 'ledger-db' (the keys of services)`,
+    ],
+  ],
+  [
+    'external service names malformed or filed under the wrong region, ports and DNS wrong',
+    prod,
+    (e) => {
+      const md = e.services['market-data'];
+      md.serviceNames = { 'us-east-1': 'vpce-svc-0a1b2c3d4e5f60718', 'eu-west-1': 'com.amazonaws.vpce.eu-west-2.vpce-svc-0a1b2c3d4e5f60718' };
+      md.ports = [443, 443, 70000];
+      md.dns = { zoneName: 'market-data.example', records: ['*.api', 'feed.market-data.example'] };
+    },
+    [
+      `services["market-data"].serviceNames["us-east-1"]: 'vpce-svc-0a1b2c3d4e5f60718' is not an endpoint service name; use the name the vendor gives you, 'com.amazonaws.vpce.us-east-1.vpce-svc-' followed by 17 hex digits`,
+      `services["market-data"].serviceNames["eu-west-1"]: 'com.amazonaws.vpce.eu-west-2.vpce-svc-0a1b2c3d4e5f60718' is a service of eu-west-2, not eu-west-1; list it under 'eu-west-2'`,
+      'services["market-data"].ports[1]: 443 is listed twice (also ports[0]); list each port once',
+      'services["market-data"].ports[2]: 70000 is not a valid port; use an integer from 1 to 65535',
+      'services["market-data"].dns: is only used when the vendor publishes no private DNS name; remove dns or privateDnsName',
+      `services["market-data"].dns.records[1]: 'feed.market-data.example' repeats the zone name; give it relative to the zone, e.g. 'feed'`,
+    ],
+  ],
+  [
+    'external service with no way to resolve it, a service region without a name, cross-region regions without one',
+    dev,
+    (e) => {
+      e.services.vendor = { kind: 'external', serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000001' }, ports: [443], serviceRegion: 'us-west-2' };
+      e.services.other = { kind: 'external', serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000002' }, ports: [443], dns: { zoneName: 'other.example', records: [] }, supportedRegions: ['eu-west-1'] };
+    },
+    [
+      `services["vendor"]: needs a way for consumers to resolve the service: privateDnsName (the vendor's verified private DNS name) or dns: { zoneName, records }`,
+      `services["vendor"].serviceRegion: 'us-west-2' has no service name; add serviceNames['us-west-2'] or use one of 'us-east-1'`,
+      `services["other"].dns.records: lists no record; add at least one, e.g. '' (the zone apex) or '*'`,
+      'services["other"].supportedRegions: is only used with serviceRegion (the vendor region consumers elsewhere reach cross-region); set serviceRegion or remove supportedRegions',
+    ],
+  ],
+  [
+    'resource service: two targets, an IP outside its VPC, bad and overlapping port ranges',
+    prod,
+    (e) => {
+      e.services['ledger-db'].resource = { ipAddress: '10.9.0.20', dnsName: 'db.example.com' };
+      e.services['ledger-db'].portRanges = ['5432', '5000-6000', '80-70', 'http'];
+    },
+    [
+      'services["ledger-db"].resource: gives dnsName and ipAddress; give exactly one of dnsName, ipAddress or arn',
+      `services["ledger-db"].portRanges[1]: '5000-6000' overlaps portRanges[0]; list each port once`,
+      `services["ledger-db"].portRanges[2]: '80-70' is not a port or port range; use 'port' or 'from-to' with 1 <= from <= to <= 65535, e.g. '5432' or '8000-8010'`,
+      `services["ledger-db"].portRanges[3]: 'http' is not a port or port range; use 'port' or 'from-to' with 1 <= from <= to <= 65535, e.g. '5432' or '8000-8010'`,
+    ],
+  ],
+  [
+    'resource service: an IP outside the VPC, an RDS ARN of another account, no resource',
+    prod,
+    (e) => {
+      e.services['ledger-db'].resource = { ipAddress: '10.9.0.20' };
+      e.services.archive = { ...e.services['ledger-db'], cidr: '10.4.0.0/22', resource: { arn: 'arn:aws:rds:us-east-1:999999999999:db:archive' } };
+      e.services.empty = { ...e.services['ledger-db'], cidr: '10.5.0.0/22', resource: {} };
+    },
+    [
+      `services["ledger-db"].resource.ipAddress: '10.9.0.20' is outside services["ledger-db"].cidr '10.3.0.0/22'; the resource gateway reaches addresses of its own VPC`,
+      `services["archive"].resource.arn: 'arn:aws:rds:us-east-1:999999999999:db:archive' is in us-east-1 of account 999999999999; a resource configuration shares resources of its own account and region (333333333333, us-east-1)`,
+      'services["empty"].resource: names no resource; give exactly one of dnsName (e.g. a database endpoint), ipAddress or arn',
+    ],
+  ],
+  [
+    'endpoint sets whose resource keys collide',
+    dev,
+    (e) => {
+      e.network.hubs['us-east-1'].endpointSets = { core: { services: ['application-autoscaling'] }, 'core-application': { services: ['autoscaling'] } };
+    },
+    [`network.hubs["us-east-1"].endpointSets["core-application"].services[0]: 'core-application' + 'autoscaling' and 'core' + 'application-autoscaling' both key their resources as 'core-application-autoscaling'; rename endpoint set 'core-application' (for example without hyphens at its end)`],
   ],
   // --- state --------------------------------------------------------------------------------
   [
@@ -520,14 +739,14 @@ const cases: readonly Case[] = [
     'missing arrays and objects are reported, not thrown',
     dev,
     (e) => {
-      delete e.provider.service.listeners;
+      delete e.services.orders.listeners;
       e.consumers[0].azs = undefined;
       e.network.hubs['us-east-1'].endpointSets = null;
     },
     [
       'network.hubs["us-east-1"].endpointSets: must be an object, not null',
-      "provider.service.listeners: is required; give at least one listener, e.g. [{ port: 443, protocol: 'TCP' }]",
-      "consumers[\"web\"].azs: is required; list at least 2 availability zones, e.g. ['us-east-1a', 'us-east-1b']",
+      `services["orders"].listeners: is required; give at least one listener, e.g. [{ port: 443, protocol: 'TCP' }]`,
+      "consumers[\"web\"].azs: is required; list at least 2 availability zones, e.g. ['use1-az1', 'use1-az2']",
     ],
   ],
   [
@@ -545,14 +764,15 @@ const cases: readonly Case[] = [
       e.consumers[0].accountId = '4444';
       e.network.hubs['eu-west-1'].asn = 1;
       e.organization.id = 'org-1';
-      e.provider.service.supportedRegions = ['ap-southeast-2'];
+      e.services.payments.supportedRegions = ['ap-southeast-2'];
     },
     [
       "organization.id: 'org-1' is not an AWS Organizations id; use 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'",
       'network.hubs["eu-west-1"].asn: 1 is not a private ASN a Transit Gateway accepts; use 64512-65534 or 4200000000-4294967294',
       `consumers["checkout"].accountId: '4444' is not a 12-digit AWS account id; ${ACCOUNT_FIX}`,
+      `consumers["ledger-eu"].cidr: '10.0.8.0/22' is outside the ranges of segment 'prod' ('10.16.0.0/15'); pick a block inside them or add a range to segments["prod"].cidrs`,
+      `consumers["ledger-eu"].consumes[0]: 'payments' is published in us-east-1 and does not support eu-west-1; add 'eu-west-1' to services["payments"].supportedRegions for cross-region PrivateLink`,
       'flowLogRetentionDays: 10 is not a retention period CloudWatch Logs accepts; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653',
-      `provider.service.supportedRegions: does not include 'eu-west-1', the region of consumer 'ledger-eu'; add 'eu-west-1' so it can connect through cross-region PrivateLink`,
       `consumers["ledger-eu"].cidr: '10.0.8.0/22' overlaps network.hubs["eu-west-1"].cidr '10.0.8.0/21'; give every VPC of the environment its own address range`,
     ],
   ],
@@ -588,9 +808,8 @@ describe('malformed input never throws', () => {
       'organization: is required; give { id, managementAccountId, cidr }',
       "deployRoleName: is required; give the IAM role name assumed in every account, e.g. 'privatelink-deploy'",
       "state: is required; give { kind: 's3', bucket, region } or { kind: 'cloud', organization }",
-      'segments: is required; give at least one segment, e.g. { prod: { spokeToSpoke: false } }',
+      "segments: is required; give at least one segment, e.g. { prod: { cidrs: ['10.16.0.0/12'], spokeToSpoke: false } }",
       'network: is required; give { accountId, hubs }',
-      'provider: is required; give { accountId, region, cidr, azs, service }',
       'consumers: is required; list the consumer accounts, or [] for none',
     ]);
   });
@@ -601,7 +820,7 @@ describe('malformed input never throws', () => {
       e.segments = [];
       e.network.hubs['us-east-1'].azs = 'us-east-1a';
       e.network.hubs['us-east-1'].asn = '64612';
-      e.provider.service.targets = [10];
+      e.services.orders.targets = [10];
       e.consumers = [42, { ...e.consumers[1] }];
     });
     expect(lines(validateEnvironment(env))).toEqual([
@@ -609,7 +828,7 @@ describe('malformed input never throws', () => {
       'segments: must be an object, not an array',
       'network.hubs["us-east-1"].azs: must be an array, not the string \'us-east-1a\'',
       'network.hubs["us-east-1"].asn: must be a number, not the string \'64612\'',
-      'provider.service.targets[0]: must be a string, not the number 10',
+      `services["orders"].targets[0]: must be a string, not the number 10`,
       'consumers[0]: must be an object, not the number 42',
       "consumers[\"batch\"].segment: 'nonprod' is not a segment; define it in segments first",
     ]);
@@ -651,7 +870,7 @@ describe('robustness', () => {
 
 describe('validateEnvironments', () => {
   test('environment names must be unique', () => {
-    const copy = variant(dev, (e) => (e.provider.service.name = 'orders-2'));
+    const copy = variant(dev, (e) => (e.services.orders.region = 'us-east-1'));
     expect(validateEnvironments([dev, prod, copy])).toEqual([
       {
         environment: 'dev',
@@ -702,5 +921,46 @@ describe('formatProblems and ConfigError', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).problems).toEqual(validateEnvironments([bad]));
     expect((thrown as ConfigError).message).toMatch(/^1 configuration problem:\ndev: flowLogRetentionDays: 2 is not a retention period/);
+  });
+});
+
+describe('warnings', () => {
+  test('a consumer that consumes nothing is allowed and reported as a warning', () => {
+    const env = variant(dev, (e) => {
+      delete e.consumers[0].consumes;
+      e.consumers[1].consumes = [];
+    });
+    const problems = validateEnvironment(env);
+    expect(problems.map((p) => [p.severity, `${p.path}: ${p.message}`])).toEqual([
+      ['warning', `consumers["web"].consumes: is not set: the consumer reaches no catalog service (it still gets its hub's centralized endpoints); list service names to consume, or consumes: [] to say so`],
+      ['warning', `consumers["batch"].consumes: lists no service: the consumer reaches no catalog service (it still gets its hub's centralized endpoints)`],
+    ]);
+    expect(problems.some(isError)).toBe(false);
+    expect(assertValid([env])).toEqual(problems);
+    expect(formatProblems(problems)).toBe(problems.map((p) => `warning: dev: ${p.path}: ${p.message}`).join('\n'));
+  });
+
+  test('warnings do not count as configuration problems next to errors', () => {
+    const env = variant(dev, (e) => {
+      e.consumers[1].consumes = [];
+      e.flowLogRetentionDays = 2;
+    });
+    const text = formatProblems(validateEnvironment(env));
+    expect(text.split('\n')[0]).toBe('1 configuration problem:');
+    expect(text.split('\n')[2]).toMatch(/^warning: dev: consumers\["batch"\]\.consumes: lists no service/);
+    expect(() => assertValid([env])).toThrow(ConfigError);
+  });
+});
+
+describe('overlap check', () => {
+  test('reports every VPC nested in another, against its innermost container, in config order', () => {
+    const env = variant(prod, (e) => {
+      e.consumers[0].cidr = '10.1.0.0/22'; // inside payments 10.1.0.0/21
+      e.consumers[2].cidr = '10.1.0.0/23'; // inside checkout's new block, and payments
+    });
+    expect(lines(validateEnvironment(env)).filter((l) => !/outside the ranges of segment/.test(l))).toEqual([
+      `consumers["checkout"].cidr: '10.1.0.0/22' overlaps services["payments"].cidr '10.1.0.0/21'; give every VPC of the environment its own address range`,
+      `consumers["staging"].cidr: '10.1.0.0/23' overlaps consumers["checkout"].cidr '10.1.0.0/22'; give every VPC of the environment its own address range`,
+    ]);
   });
 });

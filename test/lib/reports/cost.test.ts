@@ -7,9 +7,15 @@ import { environments } from '../../../environments';
 import { dev } from '../../../environments/dev';
 import { prod } from '../../../environments/prod';
 import type { EnvironmentConfig } from '../../../lib/config/types';
+import { formatProblems, validateEnvironments } from '../../../lib/config/validate';
+import { FIELDS } from '../../../lib/config/validate/fields';
 import {
   DEFAULT_PRICES,
+  PRICE_FIELDS,
+  PRICE_SOURCES,
+  type CostLineItem,
   type CostReport,
+  type ServiceChargeback,
   type StackCost,
   endpointMonthlyCost,
   estimateCost,
@@ -24,15 +30,31 @@ function stack(report: CostReport, id: string): StackCost {
   return found;
 }
 
+function service(report: CostReport, name: string): ServiceChargeback {
+  const found = report.chargeback.services.find((s) => s.service === name);
+  if (!found) throw new Error(`no service ${name}`);
+  return found;
+}
+
+function lines(report: CostReport, pred: (i: CostLineItem) => boolean): CostLineItem[] {
+  return report.stacks.flatMap((s) => s.lineItems).filter(pred);
+}
+
 describe('reference figures of the guide (1 endpoint, 2 AZs, 730 h)', () => {
   it('hours only: $14.60', () => expect(endpointMonthlyCost(2, 0)).toBe(14.6));
   it('plus 100 GB processed: $15.60', () => expect(endpointMonthlyCost(2, 100)).toBe(15.6));
   it('plus 1 TB (1000 GB) processed instead: $24.60', () => expect(endpointMonthlyCost(2, 1000)).toBe(24.6));
-  it('the default table is dated and holds the guide prices', () => {
+});
+
+describe('the default price table', () => {
+  it('is dated and holds the guide prices and the resource endpoint and gateway prices', () => {
     expect(DEFAULT_PRICES.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(DEFAULT_PRICES.prices).toEqual({
       endpointAzHour: 0.01,
       endpointGb: 0.01,
+      resourceEndpointHour: 0.01,
+      resourceEndpointGb: 0.01,
+      resourceGatewayGb: 0.01,
       nlbHour: 0.0225,
       nlbLcuHour: 0.006,
       tgwAttachmentHour: 0.05,
@@ -42,11 +64,21 @@ describe('reference figures of the guide (1 endpoint, 2 AZs, 730 h)', () => {
       interRegionGb: 0.02,
     });
   });
+
+  it('has one dated source per price, and the same fields as the overrides validation accepts', () => {
+    expect(Object.keys(PRICE_SOURCES)).toEqual(PRICE_FIELDS);
+    for (const s of Object.values(PRICE_SOURCES)) {
+      expect(s.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(s.asOf >= DEFAULT_PRICES.asOf).toBe(true);
+      expect(s.source).toMatch(/^https:\/\//);
+    }
+    expect([...FIELDS.prices].sort()).toEqual([...PRICE_FIELDS].sort());
+  });
 });
 
 // Totals worked out by hand from the environment files and the default prices; assumptions:
 // 730 h/month, 1 GB flow logs per VPC, 10 GB/month per consumer to the centralized endpoints,
-// NLCU-hours = GB through the NLB.
+// NLCU-hours = GB through the NLB, expectedGbPerMonth per consumed service.
 describe('dev, by hand', () => {
   const report = estimateCost(dev);
   const network =
@@ -55,14 +87,16 @@ describe('dev, by hand', () => {
     2 * 10 * 0.01 + //      2 consumers × 10 GB through the hub endpoints: 0.20
     730 * 0.05 + //         hub VPC attachment: 36.50
     1 * 0.5; //             flow log: 0.50   => 82.50
-  const provider =
+  const orders =
     730 * 0.0225 + //       NLB hours: 16.425
     (50 + 100) * 0.006 + // NLCU-hours = GB (web 50 + batch default 100): 0.90
     1 * 0.5; //             flow log => 17.825
-  const consumer = (gb: number): number =>
+  const ordersEndpoint = (gb: number): number =>
     2 * 730 * 0.01 + //     endpoint to orders in 2 AZs: 14.60
     gb * 0.01 + //          data processed
-    0.5 + //                orders.dev.privatelink.internal (no private DNS name)
+    0.5; //                 orders.dev.privatelink.internal (no private DNS name)
+  const consumer = (gb: number): number =>
+    ordersEndpoint(gb) +
     730 * 0.05 + //         spoke attachment: 36.50
     10 * 0.02 + //          TGW data processing to the hub endpoints: 0.20
     1 * 0.5; //             flow log
@@ -70,26 +104,38 @@ describe('dev, by hand', () => {
   const batch = consumer(100); // 53.30
 
   it('per stack', () => {
-    expect(stack(report, 'dev-network-us-east-1').totalUsd).toBeCloseTo(network, 9);
-    expect(stack(report, 'dev-provider-orders-us-east-1').totalUsd).toBeCloseTo(provider, 9);
-    expect(stack(report, 'dev-consumer-web-us-east-1').totalUsd).toBeCloseTo(web, 9);
-    expect(stack(report, 'dev-consumer-batch-us-east-1').totalUsd).toBeCloseTo(batch, 9);
     expect(report.stacks.map((s) => s.stack)).toEqual([
       'dev-network-us-east-1',
       'dev-provider-orders-us-east-1',
       'dev-consumer-web-us-east-1',
       'dev-consumer-batch-us-east-1',
     ]);
+    expect(stack(report, 'dev-network-us-east-1').totalUsd).toBeCloseTo(network, 9);
+    expect(stack(report, 'dev-provider-orders-us-east-1').totalUsd).toBeCloseTo(orders, 9);
+    expect(stack(report, 'dev-consumer-web-us-east-1').totalUsd).toBeCloseTo(web, 9);
+    expect(stack(report, 'dev-consumer-batch-us-east-1').totalUsd).toBeCloseTo(batch, 9);
   });
 
   it('total: 82.50 + 17.825 + 52.80 + 53.30 = 206.425, exact to the micro-dollar', () => {
-    expect(report.totalUsd).toBeCloseTo(network + provider + web + batch, 9);
+    expect(report.totalUsd).toBeCloseTo(network + orders + web + batch, 9);
     expect(report.totalMicroUsd).toBe(206_425_000);
     expect(formatUsd(report.totalUsd)).toBe('206.43');
   });
 
   it('totals are sums of their line items', () => {
     for (const s of report.stacks) expect(s.totalMicroUsd).toBe(s.lineItems.reduce((n, i) => n + i.monthlyMicroUsd, 0));
+  });
+
+  it('chargeback: orders costs its owner 17.825 and its consumers 15.60 + 16.10', () => {
+    const o = service(report, 'orders');
+    expect(o).toMatchObject({ kind: 'published', owner: '333333333333', region: 'us-east-1', ownerStack: 'dev-provider-orders-us-east-1' });
+    expect(o.ownerUsd).toBeCloseTo(orders, 9);
+    expect(o.consumers.map((c) => [c.consumer, c.usd])).toEqual([
+      ['web', ordersEndpoint(50)],
+      ['batch', ordersEndpoint(100)],
+    ]);
+    expect(o.totalMicroUsd).toBe(49_525_000); // 17.825 + 15.60 + 16.10
+    expect(report.chargeback.unattributedMicroUsd).toBe(report.totalMicroUsd - o.totalMicroUsd);
   });
 });
 
@@ -110,24 +156,35 @@ describe('prod, by hand', () => {
     730 * 0.05 + //         36.50
     0.5; //                 => 171.60
   const peering = 730 * 0.05 + 730 * 0.05; // one peering attachment billed on each TGW: 73.00
-  const provider =
+  const payments =
     730 * 0.0225 + //             16.425
-    (500 + 200 + 100) * 0.006 + // 800 NLCU-hours: 4.80
+    (500 + 200 + 100) * 0.006 + // checkout, ledger-eu, staging: 800 NLCU-hours: 4.80
     0.5; //                       => 21.725
-  const checkout = 2 * 730 * 0.01 + 500 * 0.01 + 0.5 + 730 * 0.05 + 10 * 0.02 + 0.5; //  57.30
-  const ledgerEu =
-    2 * 730 * 0.01 + // cross-region endpoint, 2 AZs: 14.60
-    200 * 0.01 + //     data processed: 2.00
-    200 * 0.02 + //     inter-region transfer: 4.00
-    0.5 + 730 * 0.05 + 10 * 0.02 + 0.5; // zone, attachment, TGW processing, flow log => 58.30
-  const staging = 2 * 730 * 0.01 + 100 * 0.01 + 0.5 + 730 * 0.05 + 10 * 0.02 + 0.5; //   53.30
+  const fxRates = 730 * 0.0225 + 200 * 0.006 + 0.5; // ledger-eu only: 16.425 + 1.20 + 0.50 => 18.125
+  const ledgerDb =
+    500 * 0.01 + //  resource gateway: 500 GB from checkout, no hourly charge: 5.00
+    0.5; //          flow log of the owner VPC => 5.50
+  // Each consumer's endpoint lines per service.
+  const checkoutPayments = 2 * 730 * 0.01 + 500 * 0.01 + 0.5; //                  14.60 + 5.00 + zone 0.50 = 20.10
+  const checkoutMarketData = 2 * 730 * 0.01 + 500 * 0.01; //                      private DNS of the vendor: 19.60
+  const checkoutLedgerDb = 730 * 0.01 + 500 * 0.01; //                            resource endpoint, per endpoint-hour: 12.30
+  const ledgerEuPayments = 2 * 730 * 0.01 + 200 * 0.01 + 200 * 0.02 + 0.5; //     cross-region: 21.10
+  const ledgerEuFxRates = 2 * 730 * 0.01 + 200 * 0.01 + 0.5; //                   17.10
+  const ledgerEuMarketData = 2 * 730 * 0.01 + 200 * 0.01 + 200 * 0.02; //         cross-region to the vendor's us-east-1: 20.60
+  const stagingPayments = 2 * 730 * 0.01 + 100 * 0.01 + 0.5; //                   16.10
+  const spoke = 730 * 0.05 + 10 * 0.02 + 0.5; // attachment, TGW processing, flow log: 37.20
+  const checkout = checkoutPayments + checkoutMarketData + checkoutLedgerDb + spoke; // 89.20
+  const ledgerEu = ledgerEuPayments + ledgerEuFxRates + ledgerEuMarketData + spoke; //  96.00
+  const staging = stagingPayments + spoke; //                                          53.30
 
   it('per stack, with the stack ids the blueprint uses', () => {
     const expected: Record<string, number> = {
       'prod-network-eu-west-1': networkEu,
       'prod-network-us-east-1': networkUs,
       'prod-peering-eu-west-1-us-east-1': peering,
-      'prod-provider-payments-us-east-1': provider,
+      'prod-provider-fx-rates-eu-west-1': fxRates,
+      'prod-provider-payments-us-east-1': payments,
+      'prod-resource-ledger-db-us-east-1': ledgerDb,
       'prod-consumer-checkout-us-east-1': checkout,
       'prod-consumer-ledger-eu-eu-west-1': ledgerEu,
       'prod-consumer-staging-us-east-1': staging,
@@ -136,14 +193,80 @@ describe('prod, by hand', () => {
     for (const [id, usd] of Object.entries(expected)) expect(stack(report, id).totalUsd).toBeCloseTo(usd, 9);
   });
 
-  it('total: 97.50 + 171.60 + 73.00 + 21.725 + 57.30 + 58.30 + 53.30 = 532.725', () => {
-    expect(report.totalUsd).toBeCloseTo(networkEu + networkUs + peering + provider + checkout + ledgerEu + staging, 9);
-    expect(report.totalMicroUsd).toBe(532_725_000);
+  it('total: 97.50 + 171.60 + 73.00 + 18.125 + 21.725 + 5.50 + 89.20 + 96.00 + 53.30 = 625.95', () => {
+    expect(report.totalUsd).toBeCloseTo(networkEu + networkUs + peering + fxRates + payments + ledgerDb + checkout + ledgerEu + staging, 9);
+    expect(report.totalMicroUsd).toBe(625_950_000);
   });
 
-  it('only the cross-region consumer pays inter-region transfer', () => {
-    const transfer = report.stacks.flatMap((s) => s.lineItems).filter((i) => i.unit === 'GB' && i.item.startsWith('inter-region'));
-    expect(transfer.map((i) => [i.stack, i.quantity, i.monthlyUsd])).toEqual([['prod-consumer-ledger-eu-eu-west-1', 200, 4]]);
+  it('a resource endpoint bills per endpoint-hour (not per AZ) and its gateway per GB only', () => {
+    expect(lines(report, (i) => i.service === 'ledger-db').map((i) => [i.stack, i.price, i.quantity, i.monthlyUsd])).toEqual([
+      ['prod-resource-ledger-db-us-east-1', 'resourceGatewayGb', 500, 5],
+      ['prod-resource-ledger-db-us-east-1', 'flowLogGb', 1, 0.5],
+      ['prod-consumer-checkout-us-east-1', 'resourceEndpointHour', 730, 7.3],
+      ['prod-consumer-checkout-us-east-1', 'resourceEndpointGb', 500, 5],
+    ]);
+    expect(lines(report, (i) => i.price === 'resourceEndpointHour')[0].item).toBe("resource endpoint to 'ledger-db' (resource, us-east-1)");
+  });
+
+  it('the external service crosses regions for ledger-eu only, and has no owner-side line', () => {
+    const marketData = lines(report, (i) => i.service === 'market-data');
+    expect(marketData.map((i) => [i.stack, i.price, i.quantity, i.monthlyUsd])).toEqual([
+      ['prod-consumer-checkout-us-east-1', 'endpointAzHour', 1460, 14.6],
+      ['prod-consumer-checkout-us-east-1', 'endpointGb', 500, 5],
+      ['prod-consumer-ledger-eu-eu-west-1', 'endpointAzHour', 1460, 14.6],
+      ['prod-consumer-ledger-eu-eu-west-1', 'endpointGb', 200, 2],
+      ['prod-consumer-ledger-eu-eu-west-1', 'interRegionGb', 200, 4],
+    ]);
+    expect(marketData[2].item).toBe("interface endpoint to 'market-data' (external, Example Market Data Ltd., cross-region to us-east-1): 2 AZs");
+    expect(marketData[4]).toMatchObject({ item: "inter-region data transfer us-east-1 ↔ eu-west-1 for 'market-data'", region: 'eu-west-1', unitPriceUsd: 0.02 });
+  });
+
+  it('only the cross-region consumer pays inter-region transfer: payments and market-data', () => {
+    expect(lines(report, (i) => i.price === 'interRegionGb').map((i) => [i.stack, i.service, i.quantity, i.monthlyUsd])).toEqual([
+      ['prod-consumer-ledger-eu-eu-west-1', 'market-data', 200, 4],
+      ['prod-consumer-ledger-eu-eu-west-1', 'payments', 200, 4],
+    ]);
+  });
+
+  it('private hosted zones: one per consumer of a published service without private DNS; none for the vendor with private DNS or the resource', () => {
+    expect(lines(report, (i) => i.price === 'hostedZoneMonth' && i.stack.includes('-consumer-')).map((i) => [i.stack, i.service])).toEqual([
+      ['prod-consumer-checkout-us-east-1', 'payments'],
+      ['prod-consumer-ledger-eu-eu-west-1', 'fx-rates'],
+      ['prod-consumer-ledger-eu-eu-west-1', 'payments'],
+      ['prod-consumer-staging-us-east-1', 'payments'],
+    ]);
+  });
+
+  it('chargeback: owner side plus each consumer\'s endpoint, per service', () => {
+    const rows = report.chargeback.services.map((s) => [s.service, s.kind, s.owner, s.region, s.ownerStack]);
+    expect(rows).toEqual([
+      ['fx-rates', 'published', '777777777777', 'eu-west-1', 'prod-provider-fx-rates-eu-west-1'],
+      ['ledger-db', 'resource', '333333333333', 'us-east-1', 'prod-resource-ledger-db-us-east-1'],
+      ['market-data', 'external', 'Example Market Data Ltd.', 'us-east-1', undefined],
+      ['payments', 'published', '333333333333', 'us-east-1', 'prod-provider-payments-us-east-1'],
+    ]);
+    const expected: Record<string, { owner: number; consumers: [string, number][] }> = {
+      'fx-rates': { owner: fxRates, consumers: [['ledger-eu', ledgerEuFxRates]] },
+      'ledger-db': { owner: ledgerDb, consumers: [['checkout', checkoutLedgerDb]] },
+      'market-data': { owner: 0, consumers: [['checkout', checkoutMarketData], ['ledger-eu', ledgerEuMarketData]] },
+      payments: { owner: payments, consumers: [['checkout', checkoutPayments], ['ledger-eu', ledgerEuPayments], ['staging', stagingPayments]] },
+    };
+    for (const [name, want] of Object.entries(expected)) {
+      const s = service(report, name);
+      expect(s.ownerUsd).toBeCloseTo(want.owner, 9);
+      expect(s.consumers.map((c) => c.consumer)).toEqual(want.consumers.map(([c]) => c));
+      s.consumers.forEach((c, i) => expect(c.usd).toBeCloseTo(want.consumers[i][1], 9));
+      expect(s.totalUsd).toBeCloseTo(want.owner + want.consumers.reduce((n, [, usd]) => n + usd, 0), 9);
+      expect(s.totalMicroUsd).toBe(s.ownerMicroUsd + s.consumerMicroUsd);
+    }
+    // 35.225 + 17.80 + 40.20 + 79.025 = 172.25 charged back; the rest is shared.
+    expect(report.chargeback.services.map((s) => s.totalMicroUsd)).toEqual([35_225_000, 17_800_000, 40_200_000, 79_025_000]);
+    expect(report.chargeback.unattributedMicroUsd).toBe(625_950_000 - 172_250_000);
+  });
+
+  it('every line serving a service is in that service\'s chargeback, and only there', () => {
+    const served = lines(report, (i) => i.service !== undefined).reduce((n, i) => n + i.monthlyMicroUsd, 0);
+    expect(report.chargeback.services.reduce((n, s) => n + s.totalMicroUsd, 0)).toBe(served);
   });
 
   it('centralization: us-east-1 hub 134.40 vs 151.00 in the spokes', () => {
@@ -154,7 +277,6 @@ describe('prod, by hand', () => {
     expect(us.decentralizedUsd).toBeCloseTo((6 + 4) * 2 * 730 * 0.01 + (6 + 4) * 0.5, 9);
     expect(us.savingsUsd).toBeCloseTo(16.6, 9);
     const eu = report.centralization.regions.find((r) => r.region === 'eu-west-1')!;
-    // one consumer with the same AZ count as the hub: centralizing saves nothing yet
     expect(eu.savingsUsd).toBe(0);
     expect(report.centralization.savingsUsd).toBeCloseTo(16.6, 9);
   });
@@ -163,7 +285,10 @@ describe('prod, by hand', () => {
 describe('price overrides', () => {
   const overridden: EnvironmentConfig = {
     ...prod,
-    prices: { 'eu-west-1': { endpointAzHour: 0.011, tgwAttachmentHour: 0.06 } },
+    prices: {
+      'eu-west-1': { endpointAzHour: 0.011, tgwAttachmentHour: 0.06 },
+      'us-east-1': { resourceEndpointHour: 0.02, resourceGatewayGb: 0.015 },
+    },
   };
   const base = estimateCost(prod);
   const report = estimateCost(overridden);
@@ -178,24 +303,33 @@ describe('price overrides', () => {
       ['us-east-1', 0.05],
     ]);
     expect(peering.totalUsd).toBeCloseTo(43.8 + 36.5, 9);
-    // the eu consumer's endpoint: 1,460 × 0.011 = 16.06
-    expect(stack(report, 'prod-consumer-ledger-eu-eu-west-1').totalUsd).toBeCloseTo(58.3 + (16.06 - 14.6) + (43.8 - 36.5), 9);
-    for (const id of ['prod-network-us-east-1', 'prod-provider-payments-us-east-1', 'prod-consumer-checkout-us-east-1']) {
+    // the eu consumer's three endpoints: 3 × 1,460 × 0.011 = 48.18 instead of 43.80; its attachment at 0.06
+    expect(stack(report, 'prod-consumer-ledger-eu-eu-west-1').totalUsd).toBeCloseTo(96 + (48.18 - 43.8) + (43.8 - 36.5), 9);
+    for (const id of ['prod-network-us-east-1', 'prod-provider-payments-us-east-1', 'prod-consumer-staging-us-east-1']) {
       expect(stack(report, id).totalMicroUsd).toBe(stack(base, id).totalMicroUsd);
     }
     expect(report.prices['eu-west-1'].endpointGb).toBe(DEFAULT_PRICES.prices.endpointGb);
   });
 
+  it('of the resource prices change the resource lines and the chargeback of the resource', () => {
+    // endpoint: 730 × 0.02 = 14.60 instead of 7.30; gateway: 500 × 0.015 = 7.50 instead of 5.00
+    expect(stack(report, 'prod-consumer-checkout-us-east-1').totalUsd).toBeCloseTo(89.2 + 7.3, 9);
+    expect(stack(report, 'prod-resource-ledger-db-us-east-1').totalUsd).toBeCloseTo(5.5 + 2.5, 9);
+    expect(service(report, 'ledger-db').totalUsd).toBeCloseTo(17.8 + 7.3 + 2.5, 9);
+    // payments: only ledger-eu's endpoint, in eu-west-1, moves: 1,460 AZ-hours × 0.001 more
+    expect(service(report, 'payments').totalMicroUsd - service(base, 'payments').totalMicroUsd).toBe(1_460_000);
+  });
+
   it('reject values that are not prices, naming the field', () => {
     const bad = { ...prod, prices: { 'us-east-1': { tgwGb: -1 } } };
     expect(() => estimateCost(bad)).toThrow("prod: prices['us-east-1'].tgwGb must be a non-negative number of USD, got -1");
-    const typo = { ...prod, prices: { 'us-east-1': { tgwPerGb: 1 } as never } };
-    expect(() => pricesFor(typo, 'us-east-1')).toThrow(/tgwPerGb is not a known price; use one of endpointAzHour/);
+    const guess = { ...prod, prices: { 'us-east-1': { resourceEndpointAzHour: 0.01 } as never } };
+    expect(() => pricesFor(guess, 'us-east-1')).toThrow(/resourceEndpointAzHour is not a known price; use one of endpointAzHour, endpointGb, resourceEndpointHour/);
   });
 
   it('warn about a region no resource lives in', () => {
-    const r = estimateCost({ ...prod, prices: { 'eu-west1': { tgwGb: 0.03 } } });
-    expect(r.warnings).toEqual([expect.stringContaining("prices['eu-west1'] applies to no resource of prod")]);
+    const r = estimateCost({ ...prod, prices: { 'ap-south-1': { tgwGb: 0.03 } } });
+    expect(r.warnings).toEqual([expect.stringContaining("prices['ap-south-1'] applies to no resource of prod")]);
     expect(r.totalMicroUsd).toBe(base.totalMicroUsd);
   });
 });
@@ -215,14 +349,19 @@ describe('command line (runCostCli)', () => {
     expect(out.exitCode).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(Object.keys(json).sort()).toEqual(
-      ['assumptions', 'centralization', 'environment', 'hoursPerMonth', 'prices', 'pricesAsOf', 'stacks', 'totalMicroUsd', 'totalUsd', 'warnings'].sort(),
+      ['assumptions', 'centralization', 'chargeback', 'environment', 'hoursPerMonth', 'priceSources', 'prices', 'pricesAsOf', 'stacks', 'totalMicroUsd', 'totalUsd', 'warnings'].sort(),
     );
-    expect(json).toMatchObject({ environment: 'prod', hoursPerMonth: 730, totalUsd: 532.725, pricesAsOf: DEFAULT_PRICES.asOf });
+    expect(json).toMatchObject({ environment: 'prod', hoursPerMonth: 730, totalUsd: 625.95, pricesAsOf: DEFAULT_PRICES.asOf });
     expect(Object.keys(json.stacks[0]).sort()).toEqual(['lineItems', 'region', 'stack', 'totalMicroUsd', 'totalUsd']);
     expect(Object.keys(json.stacks[0].lineItems[0]).sort()).toEqual(
-      ['item', 'monthlyMicroUsd', 'monthlyUsd', 'quantity', 'region', 'stack', 'unit', 'unitPriceUsd'],
+      ['item', 'monthlyMicroUsd', 'monthlyUsd', 'price', 'quantity', 'region', 'stack', 'unit', 'unitPriceUsd'],
     );
+    const payments = json.chargeback.services.find((s: ServiceChargeback) => s.service === 'payments');
+    expect(payments).toMatchObject({ kind: 'published', totalMicroUsd: 79_025_000, ownerStack: 'prod-provider-payments-us-east-1' });
+    expect(json.chargeback.services.find((s: ServiceChargeback) => s.service === 'market-data').ownerStack).toBeUndefined();
+    expect(json.priceSources.resourceGatewayGb.source).toContain('https://aws.amazon.com/vpc/lattice/pricing/');
     expect(json.centralization).toMatchObject({ savingsUsd: 16.6 });
+    expect(out.stderr).toBe('');
   });
 
   it('--env all --json prints an array, one report per environment', () => {
@@ -230,26 +369,54 @@ describe('command line (runCostCli)', () => {
     expect(JSON.parse(out.stdout).map((r: CostReport) => r.environment)).toEqual(['dev', 'prod']);
   });
 
-  it('the table and markdown carry every stack and the total', () => {
+  it('the table and markdown carry every stack, the total and the chargeback', () => {
     const table = runCostCli(['--env', 'prod'], environments).stdout;
     const md = runCostCli(['--env', 'prod', '--markdown'], environments).stdout;
     for (const s of estimateCost(prod).stacks) {
       expect(table).toContain(s.stack);
       expect(md).toContain(`| ${s.stack} |`);
     }
-    expect(table).toMatch(/TOTAL prod per month\s+532\.73/);
-    expect(md).toContain('**Total: $532.73**');
+    expect(table).toMatch(/TOTAL prod per month\s+625\.95/);
+    expect(md).toContain('**Total: $625.95**');
+    expect(table).toMatch(/payments\s+published\s+333333333333\s+us-east-1\s+21\.73\s+57\.30\s+79\.03\s+checkout 20\.10, ledger-eu 21\.10, staging 16\.10/);
+    expect(table).toMatch(/market-data\s+external\s+Example Market Data Ltd\.\s+us-east-1\s+vendor bills\s+40\.20\s+40\.20/);
+    expect(md).toContain('| ledger-db | resource | 333333333333 | us-east-1 | 5.50 | 12.30 | 17.80 | checkout 12.30 |');
+    expect(md).toContain('| not charged back (shared) |');
   });
 
-  it('an unknown or missing environment exits 2 and lists the known ones', () => {
-    for (const argv of [['--env', 'staging'], [], ['--env']]) {
+  it('usage errors exit 2 with the usage and the known environments', () => {
+    for (const argv of [['--env', 'staging'], [], ['--env'], ['--env', 'prod', '--json', '--markdown'], ['--nope']]) {
       const out = runCostCli(argv, environments);
       expect(out.exitCode).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr).toContain('known environments: dev, prod');
+      expect(out.stderr).toContain('usage: npm run cost -- --env <name>|all [--json | --markdown]');
     }
     expect(runCostCli(['--env', 'staging'], environments).stderr).toContain("unknown environment 'staging'");
-    expect(runCostCli(['--env', 'prod', '--json', '--markdown'], environments).exitCode).toBe(2);
+    expect(runCostCli(['--help'], environments)).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+
+  it('validates first: configuration errors are printed as synth prints them, exit 1, nothing estimated', () => {
+    const bad: EnvironmentConfig = {
+      ...prod,
+      prices: { 'us-east-1': { resourceEndpointAzHour: 0.01 } as never, 'eu-west-1': { tgwGb: -1 } },
+      consumers: prod.consumers.map((c) => (c.name === 'staging' ? { ...c, consumes: ['payments', 'no-such-service'] } : c)),
+    };
+    const out = runCostCli(['--env', 'prod'], [dev, bad]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(`${formatProblems(validateEnvironments([bad]))}\n`);
+    expect(out.stderr).toMatch(/^\d+ configuration problems:\n/);
+    expect(out.stderr).toContain('prod: prices["us-east-1"].resourceEndpointAzHour: is not a known field');
+    expect(out.stderr).toContain('no-such-service');
+  });
+
+  it('prints validation warnings and still estimates', () => {
+    const quiet: EnvironmentConfig = { ...dev, consumers: dev.consumers.map((c) => (c.name === 'batch' ? { ...c, consumes: undefined } : c)) };
+    const out = runCostCli(['--env', 'dev', '--json'], [quiet, prod]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stderr).toMatch(/^warning: dev: consumers\["batch"\]\.consumes: is not set/);
+    expect(JSON.parse(out.stdout).chargeback.services[0].consumers.map((c: { consumer: string }) => c.consumer)).toEqual(['web']);
   });
 
   it('scripts/cost.ts runs as a program (bundled with esbuild)', () => {

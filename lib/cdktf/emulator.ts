@@ -1,8 +1,9 @@
 /**
- * Emulator mode: when `PRIVATELINK_EMULATOR_ENDPOINT` is set (for example
- * `http://127.0.0.1:4566`), every AWS provider and the S3 backend of the synthesized
- * stacks talk to that local AWS API emulator with test credentials. Without the variable
- * the synthesized JSON carries none of this. Only the end-to-end suite sets it.
+ * Emulator mode: every AWS provider and the S3 backend of the synthesized stacks talk to a local
+ * AWS API emulator with test credentials. It is an explicit setting passed to the stacks
+ * (`BlueprintStackProps.emulator`); the app turns it on from `PRIVATELINK_EMULATOR_ENDPOINT`
+ * (for example `http://127.0.0.1:4566`, see `emulatorFromEnvironment`). Without it the
+ * synthesized JSON carries none of this. Only the end-to-end suite sets the variable.
  */
 export const EMULATOR_ENV_VAR = 'PRIVATELINK_EMULATOR_ENDPOINT';
 
@@ -18,11 +19,11 @@ export interface EmulatorSettings {
 
 /** The AWS services the blueprint calls, as provider `endpoints` keys. */
 export const EMULATED_SERVICES = [
-  'ec2', 'elbv2', 'iam', 'sts', 'route53', 'ram', 'sns', 's3', 'cloudwatchlogs', 'kms',
+  'ec2', 'elbv2', 'iam', 'sts', 'route53', 'ram', 'sns', 's3', 'cloudwatchlogs', 'kms', 'vpclattice',
 ] as const;
 
-/** Reads emulator mode from the environment; undefined in normal use. */
-export function emulatorSettings(env: NodeJS.ProcessEnv = process.env): EmulatorSettings | undefined {
+/** Emulator mode as the app reads it from `PRIVATELINK_EMULATOR_ENDPOINT`; undefined in normal use. */
+export function emulatorFromEnvironment(env: NodeJS.ProcessEnv): EmulatorSettings | undefined {
   const endpoint = env[EMULATOR_ENV_VAR];
   if (!endpoint) return undefined;
   if (!/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/.test(endpoint)) {

@@ -15,12 +15,17 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.terraform\\.test\\.ts$', '\\.emulator\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
+      testPathIgnorePatterns: ['\\.terraform\\.test\\.ts$', '\\.package\\.test\\.ts$', '\\.emulator\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
     },
     {
       ...base,
       displayName: 'terraform',
       testMatch: ['<rootDir>/test/**/*.terraform.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'package',
+      testMatch: ['<rootDir>/test/**/*.package.test.ts'],
     },
     {
       ...base,

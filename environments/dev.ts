@@ -6,7 +6,7 @@ export const dev: EnvironmentConfig = {
   organization: { id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', cidr: '10.0.0.0/8' },
   deployRoleName: 'privatelink-deploy',
   tags: { owner: 'platform-network', 'cost-center': 'cc-1234' },
-  state: { kind: 's3', bucket: 'acme-privatelink-tfstate-dev', region: 'us-east-1' },
+  state: { kind: 's3', bucket: 'acme-privatelink-tfstate-dev', region: 'us-east-1', kmsKeyId: 'alias/acme-privatelink-tfstate-dev' },
   // `npm run bootstrap -- --env dev`: deploy roles the CI role assumes, the state bucket in the network account.
   bootstrap: { trust: { kind: 'principal', arn: 'arn:aws:iam::222222222222:role/privatelink-ci' } },
   segments: {
@@ -14,6 +14,8 @@ export const dev: EnvironmentConfig = {
   },
   network: {
     accountId: '222222222222',
+    // Each spoke associates the hub's zones directly (prod uses Route 53 Profiles): the e2e suite covers both.
+    dns: 'zone-associations',
     hubs: {
       'us-east-1': {
         cidr: '10.64.0.0/22',

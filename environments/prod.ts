@@ -4,7 +4,8 @@ import type { EnvironmentConfig } from '../lib/config/types';
  * Production: two regions with peered hubs and a service catalog: two in-organization services
  * from two owner accounts (payments in us-east-1, consumed from eu-west-1 through cross-region
  * PrivateLink; fx-rates in eu-west-1), a third-party market-data feed, and a database shared
- * through a PrivateLink resource endpoint.
+ * through a PrivateLink resource endpoint; Route 53 Profiles for the hubs' names, and the
+ * datacenter over a VPN to the us-east-1 hub.
  */
 export const prod: EnvironmentConfig = {
   name: 'prod',
@@ -31,6 +32,21 @@ export const prod: EnvironmentConfig = {
   network: {
     accountId: '222222222222',
     shareWith: 'organization',
+    // Spokes resolve the hubs' endpoint names through one Route 53 Profile per segment and hub:
+    // adding a centralized service changes the hub stack only (see /work/notes/readme-dns.md).
+    dns: 'profiles',
+    // The bank's datacenter over a Site-to-Site VPN (BGP) to the us-east-1 hub: it reaches the
+    // hub's endpoints and the prod spokes of us-east-1; they resolve corp.example.com through it.
+    onPremises: {
+      datacenter: {
+        region: 'us-east-1',
+        cidrs: ['172.16.0.0/16'],
+        vpn: { customerGatewayIp: '203.0.113.10', bgpAsn: 65010 },
+        reach: { segments: ['prod'] },
+        forwardDomains: ['corp.example.com'],
+        dnsServers: ['172.16.0.10', '172.16.1.10'],
+      },
+    },
     hubs: {
       'us-east-1': {
         cidr: '10.0.0.0/21',

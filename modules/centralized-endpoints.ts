@@ -46,6 +46,8 @@ export interface CentralizedServiceZone {
   /** The private DNS name the zone serves (`*.s3.us-east-1.amazonaws.com`). */
   readonly dnsName: string;
   readonly zoneId: string;
+  /** The zone's ARN (what a Route 53 Profile holds). */
+  readonly zoneArn: string;
   readonly zoneName: string;
   readonly endpointId: string;
 }
@@ -101,7 +103,13 @@ export class CentralizedEndpoints extends Construct {
           vpcEndpointType: 'Interface',
           subnetIds: [...props.subnetIds],
           securityGroupIds: [sg.securityGroupId],
-          // Resolution comes from the hub's private hosted zones, shared with the spokes.
+          // Resolution comes from the hub's private hosted zones, shared with the spokes (associated,
+          // or through Route 53 Profiles) and answering on-premises through the hub's Resolver
+          // inbound endpoint. S3 included: the hub's own `s3.<region>.amazonaws.com` zone (apex and
+          // wildcard) already serves on-premises clients, and turning the endpoint's private DNS on,
+          // also with `private_dns_only_for_inbound_resolver_endpoint` (which AWS accepts only with
+          // an S3 gateway endpoint in the VPC, terraform-aws-modules/terraform-aws-vpc #982), would
+          // collide with that zone ("conflicting DNS domain"): so it stays off, for every service.
           privateDnsEnabled: false,
           policy: set.policy ?? defaultEndpointPolicy(service, { organizationId: props.organizationId, region: props.region }),
           tags: { Name: `${props.name}-${setName}-${service}`, 'endpoint-set': setName },
@@ -140,6 +148,7 @@ export class CentralizedEndpoints extends Construct {
             service,
             dnsName,
             zoneId: zone.zoneId,
+            zoneArn: zone.arn,
             zoneName,
             endpointId: endpoint.id,
           };

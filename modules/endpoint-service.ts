@@ -231,10 +231,12 @@ export class EndpointService extends Construct {
       tags: { Name: `${props.name}-endpoint-connections` },
     });
     this.notificationKeyArn = key.arn;
-    new KmsAlias(this, 'connections-key-alias', { provider, name: `alias/${props.name}-endpoint-connections`, targetKeyId: key.keyId });
+    // Name prefixes (AWS appends a unique suffix): a re-run after an interrupted apply creates a
+    // new alias and topic instead of failing on (alias) or silently adopting (topic) one left behind.
+    new KmsAlias(this, 'connections-key-alias', { provider, namePrefix: `alias/${props.name}-endpoint-connections-`, targetKeyId: key.keyId });
     const topic = new SnsTopic(this, 'connections', {
       provider,
-      name: `${props.name}-endpoint-connections`,
+      namePrefix: `${props.name}-endpoint-connections-`,
       kmsMasterKeyId: key.arn,
     });
     this.notificationTopicArn = topic.arn;

@@ -10,3 +10,6 @@ export * from './resource-endpoint-consumer';
 export * from './spoke-attachment';
 export * from './hosted-zone-sharing';
 export * from './transit-gateway-peering';
+export * from './route53-profiles';
+export * from './on-premises-attachment';
+export * from './hub-resolver';

@@ -20,6 +20,10 @@ export interface PrivateVpcProps {
   readonly azs: readonly string[];
   /** Flow-log retention, days. @default 90 */
   readonly flowLogRetentionDays?: number;
+  /** Permissions boundary of the flow-log delivery role (see `VpcFlowLogProps.permissionsBoundary`). @default - none */
+  readonly flowLogPermissionsBoundary?: string;
+  /** Tags on the VPC besides its Name (provider default tags apply on top). @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -52,7 +56,7 @@ export class PrivateVpc extends Construct {
       cidrBlock: props.cidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
-      tags: { Name: props.name },
+      tags: { ...props.tags, Name: props.name },
     });
     this.vpcId = vpc.id;
 
@@ -86,6 +90,7 @@ export class PrivateVpc extends Construct {
       vpcId: vpc.id,
       name: props.name,
       retentionDays: props.flowLogRetentionDays,
+      permissionsBoundary: props.flowLogPermissionsBoundary,
     });
   }
 }

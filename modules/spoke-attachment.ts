@@ -21,6 +21,8 @@ export interface SpokeAttachmentProps {
   readonly vpcRouteTableId: string;
   /** Traffic for this CIDR (the organization's aggregate) goes to the TGW. */
   readonly destinationCidr: string;
+  /** More ranges routed to the TGW (on-premises networks outside the aggregate), keyed by a stable name. @default {} */
+  readonly additionalDestinations?: Readonly<Record<string, string>>;
   /** The segment route table the attachment is associated with (exactly one). */
   readonly associateWith: string;
   /** Route tables the attachment propagates its CIDR into, keyed by a stable name. */
@@ -81,5 +83,14 @@ export class SpokeAttachment extends Construct {
       transitGatewayId: props.transitGatewayId,
       dependsOn: [attachment],
     });
+    for (const name of Object.keys(props.additionalDestinations ?? {}).sort()) {
+      new Route(this, `to-tgw-${name}`, {
+        provider: props.spokeProvider,
+        routeTableId: props.vpcRouteTableId,
+        destinationCidrBlock: props.additionalDestinations![name],
+        transitGatewayId: props.transitGatewayId,
+        dependsOn: [attachment],
+      });
+    }
   }
 }

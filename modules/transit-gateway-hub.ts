@@ -10,9 +10,9 @@ import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-ass
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route } from '@cdktf/provider-aws/lib/route';
 
-import { SHARED_SERVICES_ROUTE_TABLE } from '../lib/config/topology';
+import { ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE } from '../lib/config/topology';
 
-export { SHARED_SERVICES_ROUTE_TABLE };
+export { ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE };
 
 export interface TransitGatewayHubProps {
   /** Provider of the network account in the hub's region. */
@@ -37,13 +37,26 @@ export interface TransitGatewayHubProps {
    * @default - no organization principal
    */
   readonly organizationArn?: string;
+  /**
+   * Whether on-premises networks attach to this TGW: an `onprem` route table for their
+   * attachments, into which the hub VPC propagates (on-premises always reaches the hub).
+   * @default false
+   */
+  readonly onPremises?: boolean;
+  /**
+   * More ranges the hub VPC routes through the TGW (on-premises ranges outside `spokeCidr`:
+   * replies of the endpoints and the resolver), keyed by a stable name. @default {}
+   */
+  readonly extraRoutes?: Readonly<Record<string, string>>;
 }
 
 /**
  * A Transit Gateway with default route-table association and propagation off, one route
- * table per segment plus a shared-services table for the hub VPC, shared through AWS RAM.
- * The hub attachment propagates into every table, so every spoke and every peered hub reaches it;
- * which spokes reach each other is decided per spoke (see `SpokeAttachment`).
+ * table per segment plus a shared-services table for the hub VPC (and, with on-premises
+ * networks, an `onprem` table for their attachments), shared through AWS RAM.
+ * The hub attachment propagates into every table, so every spoke, every peered hub and every
+ * on-premises network reaches it; which spokes reach each other and on-premises is decided per
+ * spoke (see `SpokeAttachment`), and what on-premises reaches per network (`OnPremisesAttachment`).
  */
 export class TransitGatewayHub extends Construct {
   readonly transitGatewayId: string;
@@ -51,14 +64,16 @@ export class TransitGatewayHub extends Construct {
   /** Route table id by segment name. */
   readonly segmentRouteTableIds: Readonly<Record<string, string>>;
   readonly sharedRouteTableId: string;
+  /** The route table of the on-premises attachments, when `onPremises`. */
+  readonly onPremRouteTableId?: string;
   readonly hubAttachmentId: string;
   readonly resourceShareArn: string;
 
   constructor(scope: Construct, id: string, props: TransitGatewayHubProps) {
     super(scope, id);
     const { provider } = props;
-    if (props.segments.includes(SHARED_SERVICES_ROUTE_TABLE)) {
-      throw new Error(`${this.node.path}: segment name '${SHARED_SERVICES_ROUTE_TABLE}' is reserved for the hub's route table`);
+    for (const reserved of [SHARED_SERVICES_ROUTE_TABLE, ONPREM_ROUTE_TABLE]) {
+      if (props.segments.includes(reserved)) throw new Error(`${this.node.path}: segment name '${reserved}' is reserved for a route table of the hub`);
     }
 
     const tgw = new Ec2TransitGateway(this, 'tgw', {
@@ -87,6 +102,8 @@ export class TransitGatewayHub extends Construct {
     const segmentIds: Record<string, string> = {};
     for (const segment of [...props.segments].sort()) segmentIds[segment] = table(segment).id;
     this.segmentRouteTableIds = segmentIds;
+    const onPrem = props.onPremises ? table(ONPREM_ROUTE_TABLE) : undefined;
+    this.onPremRouteTableId = onPrem?.id;
 
     // Default-route-table flags stay unset: the TGW has no default table to act on.
     const hub = new Ec2TransitGatewayVpcAttachment(this, 'hub-attachment', {
@@ -105,7 +122,8 @@ export class TransitGatewayHub extends Construct {
     });
     // Into every segment table (spokes reach the hub) and into shared-services itself, which
     // routes what arrives over inter-region peering to this hub.
-    const propagateInto: Record<string, string> = { ...segmentIds, [SHARED_SERVICES_ROUTE_TABLE]: shared.id };
+    // And into onprem: on-premises networks always reach the hub's endpoints and resolver.
+    const propagateInto: Record<string, string> = { ...segmentIds, [SHARED_SERVICES_ROUTE_TABLE]: shared.id, ...(onPrem ? { [ONPREM_ROUTE_TABLE]: onPrem.id } : {}) };
     for (const [segment, routeTableId] of Object.entries(propagateInto)) {
       new Ec2TransitGatewayRouteTablePropagation(this, `hub-propagation-${segment}`, {
         provider,
@@ -121,6 +139,15 @@ export class TransitGatewayHub extends Construct {
       transitGatewayId: tgw.id,
       dependsOn: [hub],
     });
+    for (const name of Object.keys(props.extraRoutes ?? {}).sort()) {
+      new Route(this, `hub-to-${name}`, {
+        provider,
+        routeTableId: props.hubRouteTableId,
+        destinationCidrBlock: props.extraRoutes![name],
+        transitGatewayId: tgw.id,
+        dependsOn: [hub],
+      });
+    }
 
     const share = new RamResourceShare(this, 'share', {
       provider,

@@ -22,6 +22,11 @@ export interface VpcFlowLogProps {
   readonly retentionDays?: number;
   /** Which traffic to record. @default 'ALL' */
   readonly trafficType?: 'ACCEPT' | 'REJECT' | 'ALL';
+  /**
+   * ARN of a managed policy set as the delivery role's permissions boundary (the bootstrap's
+   * deploy roles may create roles only with theirs: `appRoleBoundary`). @default - none
+   */
+  readonly permissionsBoundary?: string;
 }
 
 /** IAM allows a role `name_prefix` of at most 38 characters: `<name>-flow-logs-`, the name cut to fit. */
@@ -53,14 +58,17 @@ export class VpcFlowLog extends Construct {
     const role = new IamRole(this, 'role', {
       provider,
       namePrefix: roleNamePrefix(props.name),
+      permissionsBoundary: props.permissionsBoundary,
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
-        }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
+          },
+        ],
       }),
     });
 
@@ -70,11 +78,13 @@ export class VpcFlowLog extends Construct {
       name: 'deliver-flow-logs',
       policy: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'],
-          Resource: [group.arn, `${group.arn}:*`],
-        }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'],
+            Resource: [group.arn, `${group.arn}:*`],
+          },
+        ],
       }),
     });
 

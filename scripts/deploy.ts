@@ -7,7 +7,8 @@
  * locked, then runs `cdktf deploy` of exactly the selected stacks (interactive approval unless
  * --auto-approve). Exit 0 when deployed, 1 otherwise, 2 on a bad command line.
  */
+import { environments } from '../environments';
 import { runMain } from '../lib/cli/args';
 import { deployMain } from '../lib/ops/deploy-cli';
 
-void runMain(() => deployMain('deploy', process.argv.slice(2)));
+void runMain(() => deployMain('deploy', process.argv.slice(2), environments));

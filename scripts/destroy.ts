@@ -7,7 +7,8 @@
  * selection reads their remote state (else says which to destroy first), then runs
  * `cdktf destroy` of exactly those stacks.
  */
+import { environments } from '../environments';
 import { runMain } from '../lib/cli/args';
 import { deployMain } from '../lib/ops/deploy-cli';
 
-void runMain(() => deployMain('destroy', process.argv.slice(2)));
+void runMain(() => deployMain('destroy', process.argv.slice(2), environments));

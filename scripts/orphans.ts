@@ -19,6 +19,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { environments } from '../environments';
 import { parseArgs, runMain } from '../lib/cli/args';
 import { defaultParallelism } from '../lib/cli/run';
 import { parseArn } from '../lib/ops/arn';
@@ -26,30 +27,54 @@ import { AwsAccess } from '../lib/ops/aws';
 import { backendOf, stateObjectsOf } from '../lib/ops/backend';
 import { COMMON_OPTIONS, COMMON_USAGE, environmentOf, reportKnownError, workspaceOf } from '../lib/ops/cli';
 import { inventory, type Place } from '../lib/ops/inventory';
-import { findChildren, findOrphans, formatOrphans, IMPORT_FILE, importBlocks, orphansExitCode, type OrphanReport } from '../lib/ops/orphans';
+import {
+  findChildren,
+  findOrphans,
+  formatOrphans,
+  IMPORT_FILE,
+  importBlocks,
+  orphansExitCode,
+  type OrphanReport,
+} from '../lib/ops/orphans';
 import type { StateFile } from '../lib/ops/state-store';
 import { mapLimit } from '../lib/cli/run';
 
 const USAGE = `usage: npm run orphans -- ${COMMON_USAGE} [--json] [--role-name <role>] [--parallel N] [--write-imports]`;
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { ...COMMON_OPTIONS, json: { kind: 'flag' }, 'role-name': { kind: 'string' }, parallel: { kind: 'int' }, 'write-imports': { kind: 'flag' } }, USAGE);
+  const args = parseArgs(
+    process.argv.slice(2),
+    {
+      ...COMMON_OPTIONS,
+      json: { kind: 'flag' },
+      'role-name': { kind: 'string' },
+      parallel: { kind: 'int' },
+      'write-imports': { kind: 'flag' },
+    },
+    USAGE,
+  );
   try {
-    const env = environmentOf(args, USAGE);
+    const env = environmentOf(args, USAGE, environments);
     const ws = workspaceOf(env, args);
     const backend = backendOf(ws);
     if (!backend) {
-      process.stderr.write('orphans: the state is not in S3 (Terraform Cloud): list each workspace\'s resources with terraform state list\n');
+      process.stderr.write(
+        "orphans: the state is not in S3 (Terraform Cloud): list each workspace's resources with terraform state list\n",
+      );
       return 1;
     }
     const parallel = args.parallel ?? defaultParallelism();
     const { deployed, locks } = await stateObjectsOf(backend);
     const configIds = new Set(ws.stacks.map((s) => s.id));
     const stateIds = [...new Set([...deployed, ...configIds])];
-    const read = await mapLimit(stateIds, 8, async (id) => (deployed.has(id) ? backend.store.read(configIds.has(id) ? backend.key(id) : `${backend.prefix}${id}.tfstate`) : undefined));
+    const read = await mapLimit(stateIds, 8, async (id) =>
+      deployed.has(id) ? backend.store.read(configIds.has(id) ? backend.key(id) : `${backend.prefix}${id}.tfstate`) : undefined,
+    );
     const states: Record<string, StateFile | undefined> = Object.fromEntries(stateIds.map((id, i) => [id, read[i]]));
     backend.destroy();
-    const stale = stateIds.filter((id) => !configIds.has(id)).map((id) => ({ stack: id, key: states[id]?.key ?? id, resources: states[id]?.objects.length ?? 0 }))
+    const stale = stateIds
+      .filter((id) => !configIds.has(id))
+      .map((id) => ({ stack: id, key: states[id]?.key ?? id, resources: states[id]?.objects.length ?? 0 }))
       .filter((s) => s.resources > 0);
 
     const places: Place[] = ws.stacks.flatMap((s) => s.places);
@@ -61,21 +86,38 @@ async function main(): Promise<number> {
     }
     const aws = new AwsAccess({ roleName: args['role-name'] ?? env.deployRoleName });
     const errors: string[] = [];
-    process.stderr.write(`orphans: ${env.name}: reading ${new Set(places.map((p) => `${p.account}/${p.region}`)).size} account/region pairs\n`);
+    process.stderr.write(
+      `orphans: ${env.name}: reading ${new Set(places.map((p) => `${p.account}/${p.region}`)).size} account/region pairs\n`,
+    );
     const live = await inventory({
-      clients: aws.factory, environment: env.name, places, parallel,
+      clients: aws.factory,
+      environment: env.name,
+      places,
+      parallel,
       onError: (p, e) => errors.push(`${p.account}/${p.region}: ${e instanceof Error ? e.message : String(e)}`),
     });
     const input = {
       env: env.name,
       stacks: ws.stacks.map((s) => ({ id: s.id, json: ws.json(s.id), dir: ws.dir(s.id) })),
-      states, live, locks, staleStates: stale, errors, clients: aws.factory,
+      states,
+      live,
+      locks,
+      staleStates: stale,
+      errors,
+      clients: aws.factory,
     };
     const found = findOrphans(input);
     const withImports = [...new Set(found.orphans.filter((o) => o.action.kind === 'import').map((o) => o.stack))];
     const children = await findChildren(input, found.known, withImports);
     aws.destroy();
-    const report: OrphanReport = { env: found.env, orphans: found.orphans, children, staleStates: found.staleStates, locks: found.locks, errors: found.errors };
+    const report: OrphanReport = {
+      env: found.env,
+      orphans: found.orphans,
+      children,
+      staleStates: found.staleStates,
+      locks: found.locks,
+      errors: found.errors,
+    };
     if (args['write-imports']) {
       for (const [dir, blocks] of importBlocks(report, (stack) => ws.dir(stack))) {
         writeFileSync(join(dir, IMPORT_FILE), `${JSON.stringify(blocks, null, 2)}\n`);

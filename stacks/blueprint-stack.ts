@@ -9,8 +9,9 @@ import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { EnvironmentConfig } from '../lib/config/types';
 import { applyRules } from '../lib/rules';
-import { EMULATED_SERVICES, type EmulatorSettings } from '../lib/cdktf/emulator';
+import { emulatorBackendConfig, emulatorProviderConfig, type EmulatorSettings } from '../lib/cdktf/emulator';
 import { referenceIdentifier } from '../lib/cdktf/internals';
+import { appRoleBoundary } from '../lib/iam/boundary';
 import { dynamicCredentialsTag, usesDynamicCredentials } from '../lib/iam/settings';
 
 /** What every stack of an environment is built with. */
@@ -29,6 +30,14 @@ export interface BlueprintStackProps {
   /** Point every provider and the S3 backend at a local AWS emulator. @default - real AWS */
   readonly emulator?: EmulatorSettings;
 }
+
+/**
+ * The AWS providers' retries on real AWS: client-side rate limiting on throttling errors (a
+ * thousand-account deploy runs many stacks at once against per-account API rate limits), with the
+ * provider's default retry budget. Emulator mode retries little instead (an unknown operation
+ * fails fast).
+ */
+export const AWS_PROVIDER_RETRY = { retryMode: 'adaptive', maxRetries: 25 } as const;
 
 /** A stack of the blueprint: remote state, per-account providers, default tags. */
 export class BlueprintStack extends TerraformStack {
@@ -86,18 +95,15 @@ export class BlueprintStack extends TerraformStack {
       defaultTags: [{
         tags: { ...this.env.tags, environment: this.env.name, stack: this.stackId, 'stack-role': this.role },
       }],
-      ...(emulator && {
-        accessKey: 'test',
-        secretKey: 'test',
-        skipCredentialsValidation: true,
-        skipMetadataApiCheck: 'true',
-        s3UsePathStyle: true,
-        maxRetries: emulator.maxRetries,
-        endpoints: [Object.fromEntries(EMULATED_SERVICES.map((s) => [s, emulator.endpoint]))],
-      }),
+      ...(emulator ? emulatorProviderConfig(emulator) : AWS_PROVIDER_RETRY),
     });
     this.providers.set(alias, provider);
     return provider;
+  }
+
+  /** What every VPC of the environment gets in `accountId`: its flow-log retention, and the bootstrap's boundary on the flow-log role. */
+  vpcSettings(accountId: string): { readonly flowLogRetentionDays?: number; readonly flowLogPermissionsBoundary?: string } {
+    return { flowLogRetentionDays: this.env.flowLogRetentionDays, flowLogPermissionsBoundary: appRoleBoundary(this.env, accountId) };
   }
 
   /**
@@ -142,16 +148,7 @@ export class BlueprintStack extends TerraformStack {
       encrypt: true,
       kmsKeyId: state.kmsKeyId,
       assumeRole: state.roleArn ? { roleArn: state.roleArn } : undefined,
-      ...(emulator && {
-        accessKey: 'test',
-        secretKey: 'test',
-        skipCredentialsValidation: true,
-        skipRequestingAccountId: true,
-        skipMetadataApiCheck: true,
-        usePathStyle: true,
-        maxRetries: emulator.maxRetries,
-        endpoints: { s3: emulator.endpoint, sts: emulator.endpoint },
-      }),
+      ...(emulator && emulatorBackendConfig(emulator)),
     });
     // S3 native locking (Terraform >= 1.10); cdktf 0.21's S3Backend has no prop for it.
     backend.addOverride('use_lockfile', true);

@@ -1,9 +1,13 @@
 import type { Construct } from 'constructs';
 import type { ConsumerConfig, EnvironmentConfig, ExternalServiceConfig, PublishedServiceConfig, ResourceServiceConfig } from '../lib/config/types';
 import {
-  SHARED_SERVICES_ROUTE_TABLE, consumedServices, consumerDnsName, externalServiceFor, servicePorts, type NamedService,
+  ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE, cidrKey, consumedServices, consumerDnsName, dnsModeOf, externalServiceFor, onPremisesReaching,
+  servicePorts, usesProfiles, usesZoneAssociations, type NamedService,
 } from '../lib/config/topology';
-import { HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, ResourceEndpointConsumer, SpokeAttachment } from '../modules';
+import { cidrContains } from '../lib/net/cidr';
+import {
+  HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, ResourceEndpointConsumer, SpokeAttachment, SpokeDnsProfile, SpokeForwardingRules,
+} from '../modules';
 import { BlueprintStack, type EnvironmentStackProps } from './blueprint-stack';
 import type { HubRef, PublishedServiceRef, SharedResourceRef } from './refs';
 
@@ -19,11 +23,14 @@ export interface ConsumerStackProps extends EnvironmentStackProps {
 
 /**
  * One consumer account: its spoke VPC, attached to the hub TGW in its segment, the hub's
- * service zones associated with it, and one endpoint per service it consumes. Everything
- * specific to this consumer lives here, including the network-account side (TGW association
- * and propagation, zone authorizations) and the owners' sides (allowed principal and
+ * service zones associated with it (directly, or through its segment's Route 53 Profile, or both
+ * while switching), and one endpoint per service it consumes. Everything specific to this
+ * consumer lives here, including the network-account side (TGW association and propagations,
+ * zone authorizations, its account on RAM shares) and the owners' sides (allowed principal and
  * connection acceptance of a published service, RAM principal of a shared resource), so adding
- * a consumer or a subscription changes this stack and no other.
+ * a consumer or a subscription changes this stack and no other. A spoke of a segment that
+ * reaches an on-premises network also propagates into the hub's `onprem` table, routes the
+ * network's ranges to the TGW, and gets its forwarding rules (through the profile, or associated).
  */
 export class ConsumerStack extends BlueprintStack {
   readonly consumer: ConsumerConfig;
@@ -46,12 +53,23 @@ export class ConsumerStack extends BlueprintStack {
       name,
       cidr: consumer.cidr,
       azs: consumer.azs,
-      flowLogRetentionDays: env.flowLogRetentionDays,
+      ...this.vpcSettings(consumer.accountId),
     });
 
     const segmentTables = hub.segmentRouteTableIds;
     const propagateTo: Record<string, string> = { [SHARED_SERVICES_ROUTE_TABLE]: hub.sharedRouteTableId };
     if (env.segments[consumer.segment].spokeToSpoke) propagateTo[consumer.segment] = segmentTables[consumer.segment];
+    // On-premises networks this spoke reaches: its routes into the hub's onprem table (here, so
+    // adding a consumer changes no other stack), and a route to ranges outside the aggregate.
+    const onPrem = onPremisesReaching(env, consumer);
+    const onPremRoutes: Record<string, string> = {};
+    if (onPrem.length > 0) {
+      if (!hub.onPremises) throw new Error(`${id}: the consumer reaches on-premises networks, but its hub has no on-premises side`);
+      propagateTo[ONPREM_ROUTE_TABLE] = hub.onPremises.routeTableId;
+      for (const n of onPrem) {
+        for (const cidr of n.config.cidrs) if (!cidrContains(env.organization.cidr, cidr)) onPremRoutes[`onprem-${n.name}-${cidrKey(cidr)}`] = cidr;
+      }
+    }
     this.attachment = new SpokeAttachment(this, 'tgw', {
       spokeProvider,
       networkProvider,
@@ -61,6 +79,7 @@ export class ConsumerStack extends BlueprintStack {
       subnetIds: this.vpc.subnetIds,
       vpcRouteTableId: this.vpc.routeTableId,
       destinationCidr: env.organization.cidr,
+      additionalDestinations: onPremRoutes,
       associateWith: segmentTables[consumer.segment],
       propagateTo,
       ramShare: env.network.shareWith === 'accounts'
@@ -68,17 +87,56 @@ export class ConsumerStack extends BlueprintStack {
         : undefined,
     });
 
-    const zones: Record<string, string> = {};
-    for (const [key, zone] of Object.entries(hub.zones)) {
-      if (zone.segments.includes(consumer.segment)) zones[key] = zone.zoneId;
+    // The hub's names: zone associations and/or the segment's profile, by the hub's DNS mode. The
+    // construct ids do not depend on the mode, so a switch adds or removes resources and never
+    // moves one: zone-associations → zone-associations+profiles adds the profile association
+    // (the zones stay associated: no gap, as AWS answers from the direct one, the same zone);
+    // → profiles then removes only the zone associations.
+    const mode = dnsModeOf(env, consumer.region);
+    const accountsShare = env.network.shareWith === 'accounts';
+    if (usesZoneAssociations(mode)) {
+      const zones: Record<string, string> = {};
+      for (const [key, zone] of Object.entries(hub.zones)) {
+        if (zone.segments.includes(consumer.segment)) zones[key] = zone.zoneId;
+      }
+      new HostedZoneSharing(this, 'hub-zones', {
+        zoneOwnerProvider: networkProvider,
+        vpcOwnerProvider: spokeProvider,
+        vpcId: this.vpc.vpcId,
+        vpcRegion: consumer.region,
+        zones,
+      });
     }
-    new HostedZoneSharing(this, 'hub-zones', {
-      zoneOwnerProvider: networkProvider,
-      vpcOwnerProvider: spokeProvider,
-      vpcId: this.vpc.vpcId,
-      vpcRegion: consumer.region,
-      zones,
-    });
+    if (usesProfiles(mode)) {
+      const profile = hub.dnsProfiles?.[consumer.segment];
+      if (!profile) throw new Error(`${id}: the hub of ${consumer.region} uses Route 53 Profiles, but has none for segment '${consumer.segment}'`);
+      new SpokeDnsProfile(this, 'hub-dns-profile', {
+        spokeProvider,
+        networkProvider,
+        name,
+        vpcId: this.vpc.vpcId,
+        profileId: profile.profileId,
+        ramShare: accountsShare ? { arn: profile.resourceShareArn, accountId: consumer.accountId } : undefined,
+      });
+    }
+    // Forwarding rules of on-premises domains: associated directly with zone associations (the
+    // profile carries them otherwise).
+    const rules: Record<string, string> = {};
+    for (const [key, rule] of Object.entries(hub.onPremises?.forwardingRules ?? {})) {
+      if (rule.segments.includes(consumer.segment)) rules[key] = rule.ruleId;
+    }
+    if (usesZoneAssociations(mode) && Object.keys(rules).length > 0) {
+      new SpokeForwardingRules(this, 'onprem-dns-rules', {
+        spokeProvider,
+        networkProvider,
+        vpcId: this.vpc.vpcId,
+        name,
+        rules,
+        ramShare: accountsShare && hub.onPremises?.forwardingRuleShareArn
+          ? { arn: hub.onPremises.forwardingRuleShareArn, accountId: consumer.accountId }
+          : undefined,
+      });
+    }
 
     const endpoints: Record<string, PrivateLinkConsumer | ResourceEndpointConsumer> = {};
     for (const svc of consumedServices(env, consumer)) {

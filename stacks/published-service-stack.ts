@@ -38,7 +38,7 @@ export class PublishedServiceStack extends BlueprintStack implements PublishedSe
       name,
       cidr: cfg.cidr,
       azs: cfg.azs,
-      flowLogRetentionDays: env.flowLogRetentionDays,
+      ...this.vpcSettings(cfg.accountId),
     });
 
     this.service = new EndpointService(this, 'service', {

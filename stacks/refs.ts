@@ -11,6 +11,30 @@ export interface HubZone {
   readonly segments: readonly string[];
 }
 
+/** A segment's Route 53 Profile as a spoke sees it. */
+export interface HubDnsProfile {
+  readonly profileId: string;
+  /** The RAM share of this profile, which a consumer joins with `shareWith: 'accounts'`. */
+  readonly resourceShareArn: string;
+}
+
+/** An on-premises forwarding rule as a spoke sees it: which segments may associate it. */
+export interface HubForwardingRuleRef {
+  readonly ruleId: string;
+  /** Segments whose spokes get this rule. */
+  readonly segments: readonly string[];
+}
+
+/** What a spoke needs from a hub that has on-premises networks. */
+export interface HubOnPremisesRef {
+  /** The `onprem` TGW route table, into which the spokes of the reached segments propagate. */
+  readonly routeTableId: string;
+  /** Forwarding rules of on-premises domains by a stable key. */
+  readonly forwardingRules: Readonly<Record<string, HubForwardingRuleRef>>;
+  /** The RAM share of the forwarding rules, which a consumer joins with `shareWith: 'accounts'`, when there are rules. */
+  readonly forwardingRuleShareArn?: string;
+}
+
 /** What a spoke needs from the network hub of its region. */
 export interface HubRef {
   readonly transitGatewayId: string;
@@ -22,6 +46,10 @@ export interface HubRef {
   readonly resourceShareArn: string;
   /** The hub's private hosted zones by a stable key, with the segments that receive them. */
   readonly zones: Readonly<Record<string, HubZone>>;
+  /** Each segment's Route 53 Profile, when the hub's DNS mode uses profiles. @default - none */
+  readonly dnsProfiles?: Readonly<Record<string, HubDnsProfile>>;
+  /** The hub's on-premises side, when it has on-premises networks. @default - none */
+  readonly onPremises?: HubOnPremisesRef;
 }
 
 /** What a consumer needs from a published endpoint service. */

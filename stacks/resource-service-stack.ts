@@ -35,7 +35,7 @@ export class ResourceServiceStack extends BlueprintStack implements SharedResour
       name,
       cidr: cfg.cidr,
       azs: cfg.azs,
-      flowLogRetentionDays: env.flowLogRetentionDays,
+      ...this.vpcSettings(cfg.accountId),
     });
     this.share = new VpcResourceShare(this, 'resource', {
       provider,

@@ -15,9 +15,10 @@
  * their own region (or another published service), in that order, up to `consumesPerConsumer`.
  * AZs are ids (`use1-az1`) of regions in `lib/aws/catalog.ts`; every account id is 12 digits; 2
  * segments (`prod` in 10.16.0.0/12 isolated, `nonprod` in 10.32.0.0/12 with spoke-to-spoke), consumers
- * alternating between them and packed into their segment's range.
+ * alternating between them and packed into their segment's range. A hub with 300 spokes or more
+ * resolves through Route 53 Profiles (`dns`, default `auto`), so every size validates.
  */
-import type { ConsumerConfig, EndpointSetConfig, EnvironmentConfig, HubConfig, ServiceConfig } from './types';
+import type { ConsumerConfig, DnsMode, EndpointSetConfig, EnvironmentConfig, HubConfig, ServiceConfig } from './types';
 import { INTERFACE_ENDPOINT_SERVICES, REGION_AZ_LETTERS, azIdPrefix } from '../aws/catalog';
 import { azSubnetCidr, cidrSubnet, formatIp, parseCidr } from '../net/cidr';
 
@@ -38,7 +39,17 @@ export interface GenerateEnvironmentOptions {
   readonly resources?: number;
   /** Services each consumer consumes (at most one of each kind, then more published ones). @default 1 */
   readonly consumesPerConsumer?: number;
+  /**
+   * How spokes resolve the hubs' endpoint names: a DNS mode for every hub, or `auto`: Route 53
+   * Profiles for a hub whose region has {@link PROFILES_FROM_SPOKES} spokes or more (a hub zone would
+   * need more than the 300 VPCs a private hosted zone takes, the hub VPC included), zone
+   * associations for the others. @default 'auto'
+   */
+  readonly dns?: DnsMode | 'auto';
 }
+
+/** Spokes of a region from which `dns: 'auto'` gives its hub Route 53 Profiles: with the hub VPC, one zone past 300 VPCs. */
+export const PROFILES_FROM_SPOKES = 300;
 
 /** The catalog the benchmark uses: 20 published, 5 external and 5 resource services, 3 per consumer. */
 export const BENCH_CATALOG = { published: 20, external: 5, resources: 5, consumesPerConsumer: 3 } as const;
@@ -124,6 +135,8 @@ export function generateEnvironment(options: GenerateEnvironmentOptions): Enviro
   const endpointSets: Record<string, EndpointSetConfig> = { core: { services: services.slice(0, coreCount) } };
   if (services.length > coreCount) endpointSets.data = { services: services.slice(coreCount), segments: ['prod'] };
 
+  const dns = options.dns ?? 'auto';
+  const spokesIn = (i: number) => Math.floor(count / regions.length) + (i < count % regions.length ? 1 : 0);
   const hubs: Record<string, HubConfig> = {};
   regions.forEach((region, i) => {
     hubs[region] = {
@@ -131,6 +144,7 @@ export function generateEnvironment(options: GenerateEnvironmentOptions): Enviro
       azs: azIds(region, 3),
       asn: 64512 + i,
       endpointSets,
+      ...(dns === 'auto' && spokesIn(i) >= PROFILES_FROM_SPOKES ? { dns: 'profiles' as const } : {}),
     };
   });
 
@@ -210,7 +224,7 @@ export function generateEnvironment(options: GenerateEnvironmentOptions): Enviro
     tags: { owner: 'platform-network', 'cost-center': 'cc-1234', generated: 'lib/config/generate-environment' },
     state: { kind: 's3', bucket: `acme-privatelink-tfstate-${name}`, region: regions[0] },
     segments: SEGMENTS,
-    network: { accountId: accountId(100000000002), shareWith: 'organization', hubs },
+    network: { accountId: accountId(100000000002), shareWith: 'organization', ...(dns === 'auto' ? {} : { dns }), hubs },
     services: catalog,
     consumers,
   };

@@ -5,12 +5,22 @@
  * check all use these, so they cannot disagree.
  */
 import type {
-  ConsumerConfig, EndpointSetConfig, EnvironmentConfig, ExternalServiceConfig, HubConfig, PublishedServiceConfig, ResourceServiceConfig,
-  ServiceConfig, ServiceKind,
+  ConsumerConfig, DnsMode, EndpointSetConfig, EnvironmentConfig, ExternalServiceConfig, HubConfig, OnPremisesConfig, PublishedServiceConfig,
+  ResourceServiceConfig, ServiceConfig, ServiceKind,
 } from './types';
+import { azSubnetCidr, formatIp, parseCidr } from '../net/cidr';
 
 /** The route table the hub VPC attachment is associated with, next to one per segment. */
 export const SHARED_SERVICES_ROUTE_TABLE = 'shared-services';
+
+/** The route table of a hub's on-premises attachments (VPN, Direct Connect gateway), when it has any. */
+export const ONPREM_ROUTE_TABLE = 'onprem';
+
+/** `network.dns` when unset. */
+export const DEFAULT_DNS_MODE: DnsMode = 'zone-associations';
+
+/** The DNS modes, in the order of a migration from zone associations to profiles. */
+export const DNS_MODES: readonly DnsMode[] = ['zone-associations', 'zone-associations+profiles', 'profiles'];
 
 /** A catalog service with its name. */
 export type NamedService<S extends ServiceConfig = ServiceConfig> = { readonly name: string; readonly config: S };
@@ -175,4 +185,103 @@ export function servicePorts(svc: ServiceConfig): readonly { readonly from: numb
     const [from, to = from] = r.split('-').map(Number);
     return { from, to };
   }).sort((a, b) => a.from - b.from);
+}
+
+// ---------------------------------------------------------------------------------------------
+// DNS modes and on-premises networks
+
+/** How the spokes of the hub in `region` resolve its endpoint names: the hub's `dns`, else `network.dns`, else the default. */
+export function dnsModeOf(env: EnvironmentConfig, region: string): DnsMode {
+  return env.network.hubs[region]?.dns ?? env.network.dns ?? DEFAULT_DNS_MODE;
+}
+
+/** Whether the hub holds Route 53 Profiles and spokes associate them (`profiles`, and the transition). */
+export function usesProfiles(mode: DnsMode): boolean {
+  return mode !== 'zone-associations';
+}
+
+/** Whether spokes associate the hub's zones directly (`zone-associations`, and the transition). */
+export function usesZoneAssociations(mode: DnsMode): boolean {
+  return mode !== 'profiles';
+}
+
+/** The segments whose spokes receive the endpoint set `set` of a hub, sorted. */
+export function segmentsOfSet(env: EnvironmentConfig, set: EndpointSetConfig): readonly string[] {
+  return Object.keys(env.segments).sort().filter((sg) => setReachesSegment(set, sg));
+}
+
+/** An on-premises network with its name. */
+export type NamedOnPremises = { readonly name: string; readonly config: OnPremisesConfig };
+
+/** Every on-premises network, sorted by name. */
+export function onPremisesNetworks(env: EnvironmentConfig): readonly NamedOnPremises[] {
+  const all = env.network.onPremises ?? {};
+  return Object.keys(all).sort().map((name) => ({ name, config: all[name] }));
+}
+
+/** The on-premises networks connected to the hub of `region`, sorted by name. */
+export function onPremisesOf(env: EnvironmentConfig, region: string): readonly NamedOnPremises[] {
+  return onPremisesNetworks(env).filter((n) => n.config.region === region);
+}
+
+/** The segments an on-premises network reaches, sorted. */
+export function reachSegments(network: OnPremisesConfig): readonly string[] {
+  return [...new Set(network.reach?.segments ?? [])].sort();
+}
+
+/** The on-premises networks a consumer reaches: those of its region whose `reach.segments` has its segment. */
+export function onPremisesReaching(env: EnvironmentConfig, consumer: ConsumerConfig): readonly NamedOnPremises[] {
+  return onPremisesOf(env, consumer.region).filter((n) => reachSegments(n.config).includes(consumer.segment));
+}
+
+/** A CIDR as a construct-id fragment: `172.16.0.0/16` → `172-16-0-0-16`. */
+export function cidrKey(cidr: string): string {
+  return cidr.replace(/[./]/g, '-');
+}
+
+/** The on-premises ranges of a hub's networks, keyed `onprem-<network>-<cidr>`: what the hub's endpoints and resolver admit. */
+export function onPremisesSources(env: EnvironmentConfig, region: string): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const n of onPremisesOf(env, region)) for (const cidr of n.config.cidrs) sources[`onprem-${n.name}-${cidrKey(cidr)}`] = cidr;
+  return sources;
+}
+
+/** The construct-id key of the forwarding rule of one on-premises domain: `<network>-<domain with dots as hyphens>`. */
+export function resolverRuleKey(network: string, domain: string): string {
+  return `${network}-${domain.replace(/\.$/, '').replace(/\./g, '-')}`;
+}
+
+/** A forwarding rule of a hub: an on-premises domain, where it goes, and the segments it serves. */
+export interface ForwardingRule {
+  readonly key: string;
+  readonly network: string;
+  readonly domain: string;
+  readonly dnsServers: readonly string[];
+  readonly segments: readonly string[];
+}
+
+/** The forwarding rules of the hub of `region`, sorted by key. */
+export function forwardingRulesOf(env: EnvironmentConfig, region: string): readonly ForwardingRule[] {
+  return onPremisesOf(env, region).flatMap((n) =>
+    [...new Set(n.config.forwardDomains ?? [])].sort().map((domain) => ({
+      key: resolverRuleKey(n.name, domain),
+      network: n.name,
+      domain: domain.replace(/\.$/, ''),
+      dnsServers: [...(n.config.dnsServers ?? [])],
+      segments: reachSegments(n.config),
+    })),
+  ).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * The fixed addresses of a hub's Route 53 Resolver inbound endpoint, by AZ: the last usable
+ * address of each hub subnet (AWS reserves the subnet's last address, so this is the last one it
+ * assigns), carved from the config alone: on-premises forwarders point at addresses that never
+ * change, also when the endpoint is replaced (destroy, then create, frees them first). Sorted by AZ.
+ */
+export function resolverInboundIps(hub: HubConfig): readonly { readonly az: string; readonly ip: string }[] {
+  return [...hub.azs].sort().map((az) => {
+    const subnet = parseCidr(azSubnetCidr(hub.cidr, az))!;
+    return { az, ip: formatIp((subnet.network + 2 ** (32 - subnet.prefix) - 2) >>> 0) };
+  });
 }

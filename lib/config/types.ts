@@ -122,6 +122,21 @@ export interface EndpointSetConfig {
   readonly policy?: string;
 }
 
+/**
+ * How spokes resolve the hub's centralized endpoint names (the hub's private hosted zones):
+ * - `zone-associations`: each consumer stack associates every hub zone its segment receives
+ *   with its VPC (authorization in the network account, association in the consumer's); at most
+ *   300 VPCs per zone, and adding a centralized service changes every consumer stack of the
+ *   segments that receive it;
+ * - `profiles`: the hub holds one Route 53 Profile per segment with that segment's zones, shared
+ *   through AWS RAM; each consumer stack associates its VPC with its segment's profile only
+ *   (1,000 VPCs per profile, adjustable); adding a centralized service changes the hub stack only;
+ * - `zone-associations+profiles`: the transition between the two, in either direction: consumers
+ *   hold both the profile association and the zone associations (AWS answers from the directly
+ *   associated zone, the same zone), so no step of the switch leaves a spoke without an answer.
+ */
+export type DnsMode = 'zone-associations' | 'zone-associations+profiles' | 'profiles';
+
 /** The network (shared-services) hub of one region. */
 export interface HubConfig {
   /** Hub VPC CIDR; one private subnet per AZ is carved from it (AZ letter a..h gives the slot). */
@@ -135,6 +150,70 @@ export interface HubConfig {
    * A service may appear in one set per hub: a VPC holds one private zone per name.
    */
   readonly endpointSets: Readonly<Record<string, EndpointSetConfig>>;
+  /** How this hub's spokes resolve its endpoint names; overrides `network.dns`. @default - `network.dns` */
+  readonly dns?: DnsMode;
+}
+
+/**
+ * A Site-to-Site VPN from an on-premises network to the hub's Transit Gateway, in the network
+ * account (only the TGW owner can attach a VPN to it): a customer gateway and a VPN connection.
+ */
+export interface OnPremisesVpnConfig {
+  /** Public, static IPv4 address of the customer gateway device (the NAT device's, behind NAT). */
+  readonly customerGatewayIp: string;
+  /** BGP ASN of the customer gateway: not a Transit Gateway's ASN of the environment, not one AWS reserves. */
+  readonly bgpAsn: number;
+  /**
+   * Static routing for devices without BGP: the blueprint adds a TGW route for each of the
+   * network's CIDRs to the VPN attachment in every table that reaches on-premises.
+   * @default false (BGP)
+   */
+  readonly staticRoutesOnly?: boolean;
+}
+
+/**
+ * A Direct Connect gateway of the network account associated with the hub's Transit Gateway.
+ * Cross-account association proposals (a DX gateway of another account) are out of scope.
+ */
+export interface OnPremisesDirectConnectConfig {
+  /** The Direct Connect gateway id (a UUID), in the network account. */
+  readonly gatewayId: string;
+  /**
+   * The prefixes AWS advertises to on-premises over the transit virtual interface (exactly
+   * these, not a filter): at most 200, each inside the hub CIDR or a range of a segment in
+   * `reach.segments`, and the hub CIDR covered.
+   */
+  readonly allowedPrefixes: readonly Cidr[];
+}
+
+/** Which spokes an on-premises network reaches (and is reached from) through the hub's TGW. */
+export interface OnPremisesReachConfig {
+  /** Segments whose spokes in the network's region reach it, both ways. @default [] (the hub only) */
+  readonly segments?: readonly string[];
+}
+
+/**
+ * An on-premises network connected to the hub of its region over a VPN or Direct Connect
+ * (exactly one): it always reaches the hub's centralized endpoints and its Route 53 Resolver
+ * inbound endpoint, and the spokes of `reach.segments`.
+ */
+export interface OnPremisesConfig {
+  /** Region of the hub it connects to. */
+  readonly region: string;
+  /** Its address ranges: outside every VPC and segment range of the environment. */
+  readonly cidrs: readonly Cidr[];
+  readonly vpn?: OnPremisesVpnConfig;
+  readonly directConnect?: OnPremisesDirectConnectConfig;
+  /** @default - the hub only */
+  readonly reach?: OnPremisesReachConfig;
+  /**
+   * Domains the spokes of `reach.segments` resolve through on-premises DNS: the hub gets a
+   * Route 53 Resolver outbound endpoint and one forwarding rule per domain, shared with those
+   * spokes (through RAM, or through their profile in profiles mode). @default []
+   */
+  readonly forwardDomains?: readonly string[];
+  /** The on-premises DNS servers the forwarding rules send to (inside `cidrs`); required with `forwardDomains`. @default [] */
+  readonly dnsServers?: readonly string[];
 }
 
 /** The network (shared-services) account with one hub per region. */
@@ -148,6 +227,10 @@ export interface NetworkConfig {
    * @default 'organization'
    */
   readonly shareWith?: 'organization' | 'accounts';
+  /** How spokes resolve the hubs' endpoint names (see {@link DnsMode}); a hub may override it. @default 'zone-associations' */
+  readonly dns?: DnsMode;
+  /** On-premises networks by DNS-safe name (the name keys their resources). @default {} */
+  readonly onPremises?: Readonly<Record<string, OnPremisesConfig>>;
 }
 
 /** One listener of a published service. */
@@ -297,6 +380,37 @@ export interface ConsumerConfig {
 }
 
 /**
+ * AWS quotas an account has raised (by request), for the quota checks at synth. Missing fields
+ * take AWS's default. Only adjustable quotas can be raised.
+ */
+export interface QuotaOverrides {
+  /** VPCs associated with a private hosted zone. @default 300 */
+  readonly privateHostedZoneVpcAssociations?: number;
+  /** Attachments per Transit Gateway (not adjustable). @default 5000 */
+  readonly transitGatewayAttachments?: number;
+  /** Route tables per Transit Gateway. @default 20 */
+  readonly transitGatewayRouteTables?: number;
+  /** Routes per Transit Gateway. @default 10000 */
+  readonly transitGatewayRoutes?: number;
+  /** Interface VPC endpoints per VPC. @default 50 */
+  readonly interfaceEndpointsPerVpc?: number;
+  /** Inbound rules per security group. @default 60 */
+  readonly securityGroupInboundRules?: number;
+  /** Principals per RAM resource share (not adjustable). @default 5000 */
+  readonly ramPrincipalsPerShare?: number;
+  /** Network Load Balancers per account and region. @default 50 */
+  readonly networkLoadBalancersPerRegion?: number;
+  /** VPC Lattice resource configurations per account and region. @default 2000 */
+  readonly resourceConfigurationsPerRegion?: number;
+  /** Route 53 Profiles per account and region (the network account holds one per segment and hub). @default 5 */
+  readonly profilesPerRegion?: number;
+  /** VPCs associated with one Route 53 Profile. @default 1000 */
+  readonly profileVpcAssociations?: number;
+  /** Route 53 Profiles per VPC (not adjustable). @default 1 */
+  readonly profilesPerVpc?: number;
+}
+
+/**
  * Per-region price overrides for the cost estimate (USD). Missing fields take the dated default
  * table (`lib/reports/cost/prices.ts`), whose fields the compiler holds to exactly these.
  */
@@ -325,6 +439,14 @@ export interface PriceOverrides {
   readonly flowLogGb?: number;
   /** Inter-region data transfer, per GB. */
   readonly interRegionGb?: number;
+  /** Route 53 Profiles, per profile-owner account per hour, covering its first 100 profile-VPC associations. */
+  readonly profilesBaseHour?: number;
+  /** Route 53 Profiles, per profile-VPC association per hour beyond the first 100. */
+  readonly profileAssociationHour?: number;
+  /** Route 53 Resolver endpoint, per IP address (ENI) per hour. */
+  readonly resolverEndpointIpHour?: number;
+  /** Site-to-Site VPN connection, per connection per hour. */
+  readonly vpnConnectionHour?: number;
 }
 
 export interface EnvironmentConfig {
@@ -355,4 +477,6 @@ export interface EnvironmentConfig {
   readonly flowLogRetentionDays?: number;
   /** Price overrides per region for `npm run cost`. @default {} */
   readonly prices?: Readonly<Record<string, PriceOverrides>>;
+  /** AWS quotas your accounts have raised, for the quota checks. @default - AWS's defaults */
+  readonly quotas?: QuotaOverrides;
 }

@@ -147,23 +147,27 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
       },
     ],
   },
-  // Read always lists and gets the inline and attached policies; Delete removes them first. Not
-  // granted: RemoveRoleFromInstanceProfile (no instance profiles), Put/DeleteRolePermissionsBoundary.
+  // Read always lists and gets the inline and attached policies; Delete removes them first. The
+  // calls that create a role or change what it may do are granted only with the bootstrap's
+  // permissions boundary on the role (scope boundedRoles); the app stacks set it on every role.
+  // Not granted: RemoveRoleFromInstanceProfile (no instance profiles), DeleteRolePermissionsBoundary
+  // (the boundary is never removed).
   aws_iam_role: {
     grants: [
       grant(
         'iamRoles', 'iam',
-        'CreateRole', 'GetRole', 'UpdateRole', 'UpdateRoleDescription', 'UpdateAssumeRolePolicy', 'DeleteRole', 'TagRole', 'UntagRole',
-        'ListRolePolicies', 'GetRolePolicy', 'DeleteRolePolicy', 'ListAttachedRolePolicies', 'ListInstanceProfilesForRole',
+        'GetRole', 'UpdateRole', 'UpdateRoleDescription', 'UpdateAssumeRolePolicy', 'DeleteRole', 'TagRole', 'UntagRole',
+        'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'ListInstanceProfilesForRole',
       ),
+      grant('boundedRoles', 'iam', 'CreateRole', 'DeleteRolePolicy', 'PutRolePermissionsBoundary'),
     ],
     conditional: [
-      { why: 'inline_policy blocks', when: (r) => isSet(r.inline_policy), grants: [grant('iamRoles', 'iam', 'PutRolePolicy')] },
-      { why: 'managed_policy_arns', when: (r) => isSet(r.managed_policy_arns), grants: [grant('iamRoles', 'iam', 'AttachRolePolicy', 'DetachRolePolicy')] },
+      { why: 'inline_policy blocks', when: (r) => isSet(r.inline_policy), grants: [grant('boundedRoles', 'iam', 'PutRolePolicy')] },
+      { why: 'managed_policy_arns', when: (r) => isSet(r.managed_policy_arns), grants: [grant('boundedRoles', 'iam', 'AttachRolePolicy', 'DetachRolePolicy')] },
     ],
   },
   aws_iam_role_policy: {
-    grants: [grant('iamRoles', 'iam', 'PutRolePolicy', 'GetRolePolicy', 'DeleteRolePolicy')],
+    grants: [grant('iamRoles', 'iam', 'GetRolePolicy'), grant('boundedRoles', 'iam', 'PutRolePolicy', 'DeleteRolePolicy')],
   },
 
   // ---------------------------------------------------------------------------------- Transit Gateway
@@ -220,6 +224,21 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   },
   aws_ram_resource_association: {
     grants: [grant('resourceShares', 'ram', 'AssociateResourceShare', 'DisassociateResourceShare'), grant('regional', 'ram', 'GetResourceShareAssociations')],
+    conditional: [
+      {
+        // Route 53 Profiles sharing guide: "If you use a custom IAM policy, the route53profiles:GetProfilePolicy
+        // and route53profiles:PutProfilePolicy actions are required."
+        why: 'sharing a Route 53 Profile',
+        when: (r) => String(r.resource_arn).includes('aws_route53profiles_profile.'),
+        grants: [grant('regional', 'route53profiles', 'GetProfilePolicy', 'PutProfilePolicy')],
+      },
+      {
+        // By analogy with Profiles (no AWS text read for rules): RAM sets the rule's resource policy.
+        why: 'sharing a Route 53 Resolver rule',
+        when: (r) => String(r.resource_arn).includes('aws_route53_resolver_rule.'),
+        grants: [grant('regional', 'route53resolver', 'GetResolverRulePolicy', 'PutResolverRulePolicy')],
+      },
+    ],
   },
   aws_ram_principal_association: {
     grants: [grant('resourceShares', 'ram', 'AssociateResourceShare', 'DisassociateResourceShare'), grant('regional', 'ram', 'GetResourceShareAssociations')],
@@ -397,6 +416,71 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
       when: (r) => JSON.stringify(r.resource_configuration_definition ?? null).includes('arn_resource'),
       grants: [grant('regional', 'rds', 'DescribeDBInstances', 'DescribeDBClusters')],
     }],
+  },
+
+  // ---------------------------------------------------------------------------------- Route 53 Profiles
+  // Their own namespace (route53profiles:), not route53: or route53resolver:. The API has resource-level
+  // permissions, but no scope of scopes.ts names profile ARNs yet: the account's regions instead. Tags:
+  // the framework interceptor lists them on every read and tags/untags on a change of default tags.
+  aws_route53profiles_profile: {
+    grants: [grant('regional', 'route53profiles', 'CreateProfile', 'GetProfile', 'DeleteProfile', 'ListTagsForResource', 'TagResource', 'UntagResource')],
+  },
+  // In the VPC's account: a consumer needs AssociateProfile for a profile shared with it
+  // (ministryofjustice/modernisation-platform #13499/#13500 hit AccessDeniedException without it).
+  aws_route53profiles_association: {
+    grants: [grant('regional', 'route53profiles', 'AssociateProfile', 'GetProfileAssociation', 'DisassociateProfile', 'ListTagsForResource', 'TagResource', 'UntagResource')],
+  },
+  // Permissions on the associated zone or rule itself: not documented in what was read.
+  aws_route53profiles_resource_association: {
+    grants: [grant('regional', 'route53profiles', 'AssociateResourceToProfile', 'GetProfileResourceAssociation', 'DisassociateResourceFromProfile')],
+  },
+
+  // ---------------------------------------------------------------------------------- Route 53 Resolver
+  // The endpoint's ENIs are created with the caller's EC2 permissions: the EC2 actions of the AWS managed
+  // policy AmazonRoute53ResolverFullAccess (docs.aws.amazon.com/aws-managed-policy/latest/reference).
+  aws_route53_resolver_endpoint: {
+    grants: [
+      grant(
+        'regional', 'route53resolver',
+        'CreateResolverEndpoint', 'GetResolverEndpoint', 'ListResolverEndpointIpAddresses', 'UpdateResolverEndpoint', 'AssociateResolverEndpointIpAddress',
+        'DisassociateResolverEndpointIpAddress', 'DeleteResolverEndpoint', 'ListTagsForResource', 'TagResource', 'UntagResource',
+      ),
+      ec2(
+        'DescribeSubnets', 'CreateNetworkInterface', 'DeleteNetworkInterface', 'ModifyNetworkInterfaceAttribute', 'DescribeNetworkInterfaces',
+        'CreateNetworkInterfacePermission', 'DescribeSecurityGroups', 'DescribeVpcs', 'DescribeAvailabilityZones',
+      ),
+    ],
+  },
+  // Not in the call-graph lists: the API's own operations for a rule (create, read, update, delete, tags).
+  aws_route53_resolver_rule: {
+    grants: [grant('regional', 'route53resolver', 'CreateResolverRule', 'GetResolverRule', 'UpdateResolverRule', 'DeleteResolverRule', 'ListTagsForResource', 'TagResource', 'UntagResource')],
+  },
+  // In the VPC's account, for a rule shared with it through RAM. ec2:DescribeVpcs as for the other VPC associations.
+  aws_route53_resolver_rule_association: {
+    grants: [grant('regional', 'route53resolver', 'AssociateResolverRule', 'GetResolverRuleAssociation', 'DisassociateResolverRule'), ec2('DescribeVpcs')],
+  },
+
+  // ---------------------------------------------------------------------------------- Site-to-Site VPN, Direct Connect
+  aws_customer_gateway: {
+    grants: [ec2('CreateCustomerGateway', 'DescribeCustomerGateways', 'DeleteCustomerGateway'), EC2_TAGS],
+  },
+  // On a Transit Gateway: Read finds the attachment AWS creates with the connection.
+  aws_vpn_connection: {
+    grants: [
+      ec2('CreateVpnConnection', 'DescribeVpnConnections', 'DescribeTransitGatewayAttachments', 'ModifyVpnConnection', 'ModifyVpnConnectionOptions', 'ModifyVpnTunnelOptions', 'DeleteVpnConnection'),
+      EC2_TAGS,
+    ],
+  },
+  // A Direct Connect gateway of the same account; accepting a proposal (cross-account) only with proposal_id.
+  aws_dx_gateway_association: {
+    grants: [grant(
+      'regional', 'directconnect',
+      'CreateDirectConnectGatewayAssociation', 'DescribeDirectConnectGatewayAssociations', 'UpdateDirectConnectGatewayAssociation', 'DeleteDirectConnectGatewayAssociation',
+    )],
+    conditional: [{ why: 'proposal_id (cross-account)', when: (r) => isSet(r.proposal_id), grants: [grant('regional', 'directconnect', 'AcceptDirectConnectGatewayAssociationProposal')] }],
+  },
+  'data.aws_ec2_transit_gateway_dx_gateway_attachment': {
+    grants: [ec2('DescribeTransitGatewayAttachments')],
   },
 };
 

@@ -9,6 +9,7 @@
 import type { EnvironmentConfig } from '../config/types';
 import { servicesOfKind } from '../config/topology';
 import { TERRAFORM_TYPE_ACTIONS, TYPES_WITHOUT_AWS_CALLS, type Grant } from './actions';
+import { checkRoleBoundaries } from './boundary';
 import { actionsOf, policyDocument, type PolicyDocument, type PolicyStatement } from './document';
 import { SCOPES, type AccountContext, type ResolvedScope, type ScopeId } from './scopes';
 
@@ -193,6 +194,13 @@ export function policyOf(usage: AccountUsage, env: string, partition = 'aws'): P
 
 /** The deploy-role policy of every account the environment's stacks act in, sorted by account. */
 export function deployPolicies(env: EnvironmentConfig, stacks: Readonly<Record<string, StackJson>>): DeployPolicy[] {
+  const roles = Object.entries(stacks).flatMap(([stackId, stack]) => {
+    const bindings = providerBindings(stackId, stack);
+    return Object.entries((stack.resource?.aws_iam_role ?? {}) as Record<string, Record<string, unknown>>).map(([name, config]) => ({
+      stack: stackId, name, accountId: bindingOf(stackId, 'aws_iam_role', name, config, bindings).accountId, boundary: config.permissions_boundary,
+    }));
+  });
+  checkRoleBoundaries(env.name, roles);
   return collectUsage(stacks).map((usage) => ({
     accountId: usage.accountId,
     roles: accountRoles(env, usage.accountId),

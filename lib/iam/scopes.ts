@@ -5,6 +5,7 @@
  * call, or where the resources the call touches live in other accounts or regions.
  */
 import type { PolicyCondition } from './document';
+import { roleBoundaryArn } from './boundary';
 
 /** What a scope is resolved against: one account of one environment. */
 export interface AccountContext {
@@ -71,6 +72,16 @@ export const SCOPES = {
     sid: 'RolesOfTheEnvironment',
     why: 'the roles the stacks create (flow-log delivery roles) are all named <env>-*',
     resolve: (ctx) => ({ resources: [managedRoleArn(ctx)] }),
+  },
+  boundedRoles: {
+    sid: 'RolesOfTheEnvironmentOnlyWithTheBoundary',
+    why:
+      'creating a role and writing or attaching its policies is allowed only while the role carries the bootstrap\'s permissions ' +
+      'boundary (iam:PermissionsBoundary): otherwise the deploy role could create a <env>-* role with any policy and assume it',
+    resolve: (ctx) => ({
+      resources: [managedRoleArn(ctx)],
+      condition: { StringEquals: { 'iam:PermissionsBoundary': roleBoundaryArn(ctx.env, ctx.accountId, ctx.partition) } },
+    }),
   },
   passFlowLogsRole: {
     sid: 'PassFlowLogRolesToVpcFlowLogs',

@@ -86,10 +86,23 @@ export function importIdOf(arn: ParsedArn): string {
 
 /** Deleting order: what sits inside or on another resource first. Lower deletes earlier. */
 const DELETE_ORDER: Record<string, number> = {
-  'ec2:vpc-endpoint': 0, 'ec2:vpc-flow-log': 0, 'ec2:flow-logs': 0, 'ec2:transit-gateway-attachment': 1, 'ec2:vpc-endpoint-service': 1,
-  'elasticloadbalancing:loadbalancer': 2, 'elasticloadbalancing:targetgroup': 3, 'vpc-lattice:resourceconfiguration': 1, 'vpc-lattice:resourcegateway': 2,
-  'ec2:security-group-rule': 3, 'ec2:security-group': 4, 'ec2:subnet': 4, 'ec2:route-table': 5, 'ec2:transit-gateway-route-table': 5,
-  'route53:hostedzone': 5, 'ec2:vpc': 6, 'ec2:transit-gateway': 7,
+  'ec2:vpc-endpoint': 0,
+  'ec2:vpc-flow-log': 0,
+  'ec2:flow-logs': 0,
+  'ec2:transit-gateway-attachment': 1,
+  'ec2:vpc-endpoint-service': 1,
+  'elasticloadbalancing:loadbalancer': 2,
+  'elasticloadbalancing:targetgroup': 3,
+  'vpc-lattice:resourceconfiguration': 1,
+  'vpc-lattice:resourcegateway': 2,
+  'ec2:security-group-rule': 3,
+  'ec2:security-group': 4,
+  'ec2:subnet': 4,
+  'ec2:route-table': 5,
+  'ec2:transit-gateway-route-table': 5,
+  'route53:hostedzone': 5,
+  'ec2:vpc': 6,
+  'ec2:transit-gateway': 7,
 };
 
 export function deleteOrder(arn: ParsedArn): number {
@@ -101,28 +114,50 @@ export function deleteCommandOf(arn: ParsedArn): string {
   const r = arn.region ? ` --region ${arn.region}` : '';
   const id = arn.id;
   switch (`${arn.service}:${arn.type}`) {
-    case 'ec2:vpc': return `aws ec2 delete-vpc --vpc-id ${id}${r}`;
-    case 'ec2:subnet': return `aws ec2 delete-subnet --subnet-id ${id}${r}`;
-    case 'ec2:security-group': return `aws ec2 delete-security-group --group-id ${id}${r}`;
-    case 'ec2:security-group-rule': return `aws ec2 revoke-security-group-ingress --security-group-rule-ids ${id} --group-id <group>${r}`;
-    case 'ec2:route-table': return `aws ec2 delete-route-table --route-table-id ${id}${r}`;
-    case 'ec2:transit-gateway': return `aws ec2 delete-transit-gateway --transit-gateway-id ${id}${r}`;
-    case 'ec2:transit-gateway-attachment': return `aws ec2 delete-transit-gateway-vpc-attachment --transit-gateway-attachment-id ${id}${r}`;
-    case 'ec2:transit-gateway-route-table': return `aws ec2 delete-transit-gateway-route-table --transit-gateway-route-table-id ${id}${r}`;
-    case 'ec2:vpc-endpoint': return `aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${id}${r}`;
-    case 'ec2:vpc-endpoint-service': return `aws ec2 delete-vpc-endpoint-service-configurations --service-ids ${id}${r}`;
+    case 'ec2:vpc':
+      return `aws ec2 delete-vpc --vpc-id ${id}${r}`;
+    case 'ec2:subnet':
+      return `aws ec2 delete-subnet --subnet-id ${id}${r}`;
+    case 'ec2:security-group':
+      return `aws ec2 delete-security-group --group-id ${id}${r}`;
+    case 'ec2:security-group-rule':
+      return `aws ec2 revoke-security-group-ingress --security-group-rule-ids ${id} --group-id <group>${r}`;
+    case 'ec2:route-table':
+      return `aws ec2 delete-route-table --route-table-id ${id}${r}`;
+    case 'ec2:transit-gateway':
+      return `aws ec2 delete-transit-gateway --transit-gateway-id ${id}${r}`;
+    case 'ec2:transit-gateway-attachment':
+      return `aws ec2 delete-transit-gateway-vpc-attachment --transit-gateway-attachment-id ${id}${r}`;
+    case 'ec2:transit-gateway-route-table':
+      return `aws ec2 delete-transit-gateway-route-table --transit-gateway-route-table-id ${id}${r}`;
+    case 'ec2:vpc-endpoint':
+      return `aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${id}${r}`;
+    case 'ec2:vpc-endpoint-service':
+      return `aws ec2 delete-vpc-endpoint-service-configurations --service-ids ${id}${r}`;
     case 'ec2:vpc-flow-log':
-    case 'ec2:flow-logs': return `aws ec2 delete-flow-logs --flow-log-ids ${id}${r}`;
-    case 'elasticloadbalancing:loadbalancer': return `aws elbv2 delete-load-balancer --load-balancer-arn ${arn.arn}${r}`;
-    case 'elasticloadbalancing:targetgroup': return `aws elbv2 delete-target-group --target-group-arn ${arn.arn}${r}`;
-    case 'logs:log-group': return `aws logs delete-log-group --log-group-name ${id}${r}`;
-    case 'iam:role': return `aws iam delete-role --role-name ${id}  # delete its inline policies first: aws iam list-role-policies --role-name ${id}`;
-    case 'sns:topic': return `aws sns delete-topic --topic-arn ${arn.arn}${r}`;
-    case 'kms:key': return `aws kms schedule-key-deletion --key-id ${id} --pending-window-in-days 7${r}`;
-    case 'route53:hostedzone': return `aws route53 delete-hosted-zone --id ${id}  # delete its records and VPC associations first`;
-    case 'ram:resource-share': return `aws ram delete-resource-share --resource-share-arn ${arn.arn}${r}`;
-    case 'vpc-lattice:resourcegateway': return `aws vpc-lattice delete-resource-gateway --resource-gateway-identifier ${id}${r}`;
-    case 'vpc-lattice:resourceconfiguration': return `aws vpc-lattice delete-resource-configuration --resource-configuration-identifier ${id}${r}`;
-    default: return `# delete ${arn.arn} (no command known for ${arn.service}:${arn.type})`;
+    case 'ec2:flow-logs':
+      return `aws ec2 delete-flow-logs --flow-log-ids ${id}${r}`;
+    case 'elasticloadbalancing:loadbalancer':
+      return `aws elbv2 delete-load-balancer --load-balancer-arn ${arn.arn}${r}`;
+    case 'elasticloadbalancing:targetgroup':
+      return `aws elbv2 delete-target-group --target-group-arn ${arn.arn}${r}`;
+    case 'logs:log-group':
+      return `aws logs delete-log-group --log-group-name ${id}${r}`;
+    case 'iam:role':
+      return `aws iam delete-role --role-name ${id}  # delete its inline policies first: aws iam list-role-policies --role-name ${id}`;
+    case 'sns:topic':
+      return `aws sns delete-topic --topic-arn ${arn.arn}${r}`;
+    case 'kms:key':
+      return `aws kms schedule-key-deletion --key-id ${id} --pending-window-in-days 7${r}`;
+    case 'route53:hostedzone':
+      return `aws route53 delete-hosted-zone --id ${id}  # delete its records and VPC associations first`;
+    case 'ram:resource-share':
+      return `aws ram delete-resource-share --resource-share-arn ${arn.arn}${r}`;
+    case 'vpc-lattice:resourcegateway':
+      return `aws vpc-lattice delete-resource-gateway --resource-gateway-identifier ${id}${r}`;
+    case 'vpc-lattice:resourceconfiguration':
+      return `aws vpc-lattice delete-resource-configuration --resource-configuration-identifier ${id}${r}`;
+    default:
+      return `# delete ${arn.arn} (no command known for ${arn.service}:${arn.type})`;
   }
 }

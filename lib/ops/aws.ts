@@ -47,8 +47,6 @@ export interface AwsAccessOptions {
   readonly sessionName?: string;
 }
 
-const TEST_CREDENTIALS: Credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-
 /** Clients per account and region through AssumeRole, cached. */
 export class AwsAccess {
   readonly endpoint?: string;
@@ -59,10 +57,10 @@ export class AwsAccess {
     this.endpoint = emulatorFromEnvironment(opts.processEnv ?? process.env)?.endpoint;
   }
 
-  /** Client settings without a role: the caller's own credentials (the state bucket, STS). */
+  /** Client settings without a role: the caller's own credentials from the environment, as Terraform's (the state bucket, STS). */
   baseConfig(region: string): ClientConfig {
     return this.endpoint
-      ? { region, endpoint: this.endpoint, credentials: async () => TEST_CREDENTIALS, forcePathStyle: true, maxAttempts: 4 }
+      ? { region, endpoint: this.endpoint, forcePathStyle: true, maxAttempts: 4 }
       : { region, maxAttempts: 10, retryMode: 'adaptive' };
   }
 
@@ -97,9 +95,16 @@ export class AwsAccess {
       pending ??= (async () => {
         const sts = new STSClient(this.baseConfig('us-east-1'));
         try {
-          const { Credentials: c } = await sts.send(new AssumeRoleCommand({ RoleArn: this.roleArn(account), RoleSessionName: this.opts.sessionName ?? 'privatelink-ops' }));
+          const { Credentials: c } = await sts.send(
+            new AssumeRoleCommand({ RoleArn: this.roleArn(account), RoleSessionName: this.opts.sessionName ?? 'privatelink-ops' }),
+          );
           if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole of ${this.roleArn(account)} returned no credentials`);
-          cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration ?? new Date(Date.now() + 3600_000) };
+          cached = {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            expiration: c.Expiration ?? new Date(Date.now() + 3600_000),
+          };
           return cached;
         } catch (e) {
           throw new Error(`cannot assume ${this.roleArn(account)}: ${e instanceof Error ? e.message : String(e)}`);

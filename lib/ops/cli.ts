@@ -6,7 +6,7 @@
  */
 import { selectEnvironments } from '../cli/args';
 import type { EnvironmentConfig } from '../config/types';
-import { ConfigError, loadEnvironments, validated } from './environments';
+import { ConfigError, loadEnvironments, validated } from './config-file';
 import { SelectionError } from './stacks';
 import { prepareWorkspace, type Workspace } from './workspace';
 
@@ -19,9 +19,13 @@ export const COMMON_OPTIONS = {
 
 export const COMMON_USAGE = '--env <name> [--config <file>] [--outdir <dir>] [--skip-synth]';
 
-/** The one environment `--env` names, validated as synth validates (warnings to stderr). */
-export function environmentOf(args: { env?: string; config?: string }, usage: string): EnvironmentConfig {
-  const envs = loadEnvironments(args.config);
+/** The one environment `--env` names (of `shipped`, or of `--config`), validated as synth validates (warnings to stderr). */
+export function environmentOf(
+  args: { env?: string; config?: string },
+  usage: string,
+  shipped: readonly EnvironmentConfig[],
+): EnvironmentConfig {
+  const envs = loadEnvironments(args.config, shipped);
   const [env] = selectEnvironments(args.env, envs, usage, { required: true, allowAll: false });
   const warnings = validated([env]);
   if (warnings) process.stderr.write(`${warnings}\n`);

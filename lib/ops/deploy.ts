@@ -72,10 +72,15 @@ export function planStacks(req: DeployRequest): DeployPlan {
 
 /** The roles' flags that select a stack, for "deploy this first" advice. */
 export function commandFor(action: Action, envName: string, stack: StackInfo | undefined, id: string): string {
-  const flag = !stack ? `--stack ${id}`
-    : stack.role === 'consumer' ? `--consumer ${stack.name}`
-      : stack.role === 'provider' || stack.role === 'resource' ? `--service ${stack.name}`
-        : stack.role === 'network' ? `--hub ${stack.name}` : `--stack ${id}`;
+  const flag = !stack
+    ? `--stack ${id}`
+    : stack.role === 'consumer'
+      ? `--consumer ${stack.name}`
+      : stack.role === 'provider' || stack.role === 'resource'
+        ? `--service ${stack.name}`
+        : stack.role === 'network'
+          ? `--hub ${stack.name}`
+          : `--stack ${id}`;
   return `npm run ${action} -- --env ${envName} ${flag}`;
 }
 
@@ -87,29 +92,56 @@ export function formatBlockers(action: Action, envName: string, all: readonly St
   for (const b of blockers) lines.push(`${action}: ${b.stack} ${verb} ${b.first.join(', ')}, ${state}`);
   const first = [...new Set(blockers.flatMap((b) => b.first))];
   lines.push(`${action} these first (nothing was ${action === 'deploy' ? 'deployed' : 'destroyed'}):`);
-  for (const id of first) lines.push(`  ${commandFor(action, envName, all.find((s) => s.id === id), id)}`);
+  for (const id of first)
+    lines.push(
+      `  ${commandFor(
+        action,
+        envName,
+        all.find((s) => s.id === id),
+        id,
+      )}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 /** The `cdktf deploy|destroy` arguments of one wave. */
-export function cdktfArgs(action: Action, wave: readonly string[], opts: {
-  readonly outdir: string; readonly autoApprove: boolean; readonly ignoreMissing: boolean; readonly parallel: number; readonly skipProviderLock: boolean;
-}): string[] {
+export function cdktfArgs(
+  action: Action,
+  wave: readonly string[],
+  opts: {
+    readonly outdir: string;
+    readonly autoApprove: boolean;
+    readonly ignoreMissing: boolean;
+    readonly parallel: number;
+    readonly skipProviderLock: boolean;
+    /** Terraform's own `-parallelism` (operations at once within a stack). @default - Terraform's (10) */
+    readonly terraformParallelism?: number;
+  },
+): string[] {
   return [
-    action, ...wave,
-    '--skip-synth', '--output', opts.outdir,
-    '--parallelism', String(opts.parallel),
+    action,
+    ...wave,
+    '--skip-synth',
+    '--output',
+    opts.outdir,
+    '--parallelism',
+    String(opts.parallel),
     ...(opts.ignoreMissing ? ['--ignore-missing-stack-dependencies'] : []),
     ...(opts.autoApprove ? ['--auto-approve'] : []),
     ...(opts.skipProviderLock && action === 'deploy' ? ['--skip-provider-lock'] : []),
+    ...(opts.terraformParallelism !== undefined ? ['--terraform-parallelism', String(opts.terraformParallelism)] : []),
   ];
 }
 
 /** How to release a lock left by a run that is gone. */
 export function formatLock(envName: string, stack: string, dir: string, lock: LockFile): string {
-  const holder = [lock.who && `by ${lock.who}`, lock.operation && `for ${lock.operation}`, lock.created && `since ${lock.created}`].filter(Boolean).join(' ');
-  return `${stack}: the state is locked${holder ? ` ${holder}` : ''} (lock id ${lock.id ?? 'unknown'}, ${lock.key}).\n` +
+  const holder = [lock.who && `by ${lock.who}`, lock.operation && `for ${lock.operation}`, lock.created && `since ${lock.created}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    `${stack}: the state is locked${holder ? ` ${holder}` : ''} (lock id ${lock.id ?? 'unknown'}, ${lock.key}).\n` +
     `  Another run holds it, or a run was killed and left it. When no run of ${stack} is active any more:\n` +
     `    terraform -chdir=${dir} force-unlock -force ${lock.id ?? '<lock id>'}\n` +
-    `  then look for resources that run created without recording them: npm run orphans -- --env ${envName}`;
+    `  then look for resources that run created without recording them: npm run orphans -- --env ${envName}`
+  );
 }

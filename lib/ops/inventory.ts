@@ -6,7 +6,11 @@
  * the default tags `environment`, `stack` and `stack-role`.
  */
 import {
-  DescribeTransitGatewayRouteTablesCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointsCommand, EC2Client, type Tag,
+  DescribeTransitGatewayRouteTablesCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointsCommand,
+  EC2Client,
+  type Tag,
 } from '@aws-sdk/client-ec2';
 import { IAMClient, ListRolesCommand, ListRoleTagsCommand } from '@aws-sdk/client-iam';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
@@ -53,7 +57,9 @@ export async function regionalInventory(clients: ClientFactory, environment: str
   const tagging = clients(ResourceGroupsTaggingAPIClient, place.account, place.region);
   let token: string | undefined;
   do {
-    const page = await tagging.send(new GetResourcesCommand({ TagFilters: [{ Key: 'environment', Values: [environment] }], PaginationToken: token || undefined }));
+    const page = await tagging.send(
+      new GetResourcesCommand({ TagFilters: [{ Key: 'environment', Values: [environment] }], PaginationToken: token || undefined }),
+    );
     for (const r of page.ResourceTagMappingList ?? []) if (r.ResourceARN) add(r.ResourceARN, tagsOf(r.Tags));
     token = page.PaginationToken || undefined;
   } while (token);
@@ -66,10 +72,12 @@ export async function regionalInventory(clients: ClientFactory, environment: str
     if (e.VpcEndpointId && !/deleted|deleting/i.test(e.State ?? '')) add(ec2Arn(place, 'vpc-endpoint', e.VpcEndpointId), own(e.Tags));
   }
   const services = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: filter }));
-  for (const s of services.ServiceConfigurations ?? []) if (s.ServiceId) add(ec2Arn(place, 'vpc-endpoint-service', s.ServiceId), own(s.Tags));
+  for (const s of services.ServiceConfigurations ?? [])
+    if (s.ServiceId) add(ec2Arn(place, 'vpc-endpoint-service', s.ServiceId), own(s.Tags));
   const tables = await ec2.send(new DescribeTransitGatewayRouteTablesCommand({ Filters: filter }));
   for (const t of tables.TransitGatewayRouteTables ?? []) {
-    if (t.TransitGatewayRouteTableId && t.State !== 'deleted') add(ec2Arn(place, 'transit-gateway-route-table', t.TransitGatewayRouteTableId), own(t.Tags));
+    if (t.TransitGatewayRouteTableId && t.State !== 'deleted')
+      add(ec2Arn(place, 'transit-gateway-route-table', t.TransitGatewayRouteTableId), own(t.Tags));
   }
   return out;
 }
@@ -86,11 +94,21 @@ export async function globalInventory(clients: ClientFactory, environment: strin
     marker = page.IsTruncated ? page.NextMarker : undefined;
   } while (marker);
   for (let i = 0; i < zones.length; i += 10) {
-    const { ResourceTagSets = [] } = await route53.send(new ListTagsForResourcesCommand({ ResourceType: 'hostedzone', ResourceIds: zones.slice(i, i + 10) }));
+    const { ResourceTagSets = [] } = await route53.send(
+      new ListTagsForResourcesCommand({ ResourceType: 'hostedzone', ResourceIds: zones.slice(i, i + 10) }),
+    );
     for (const set of ResourceTagSets) {
       const tags = tagsOf(set.Tags);
       if (tags.environment !== environment || !set.ResourceId) continue;
-      out.push({ arn: `arn:aws:route53:::hostedzone/${set.ResourceId}`, service: 'route53', region: '', account, type: 'hostedzone', id: set.ResourceId, tags });
+      out.push({
+        arn: `arn:aws:route53:::hostedzone/${set.ResourceId}`,
+        service: 'route53',
+        region: '',
+        account,
+        type: 'hostedzone',
+        id: set.ResourceId,
+        tags,
+      });
     }
   }
   const iam = clients(IAMClient, account, 'us-east-1');

@@ -11,11 +11,20 @@
  * records) are looked up and get their import lines too, so a re-deploy creates nothing twice.
  */
 import {
-  DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, EC2Client,
-  GetTransitGatewayRouteTableAssociationsCommand, GetTransitGatewayRouteTablePropagationsCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupRulesCommand,
+  EC2Client,
+  GetTransitGatewayRouteTableAssociationsCommand,
+  GetTransitGatewayRouteTablePropagationsCommand,
 } from '@aws-sdk/client-ec2';
 import { GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
-import { ListHostedZonesByVPCCommand, ListResourceRecordSetsCommand, ListVPCAssociationAuthorizationsCommand, Route53Client, type RRType } from '@aws-sdk/client-route-53';
+import {
+  ListHostedZonesByVPCCommand,
+  ListResourceRecordSetsCommand,
+  ListVPCAssociationAuthorizationsCommand,
+  Route53Client,
+  type RRType,
+} from '@aws-sdk/client-route-53';
 import { formatTable } from '../cli/table';
 import { at, isObject, list, obj, str, type JsonObject, type StackJson } from '../reports/connectivity/json';
 import { deleteCommandOf, deleteOrder, importIdOf, terraformTypesOf } from './arn';
@@ -103,7 +112,9 @@ function configResources(json: StackJson): ConfigResource[] {
 
 /** Tags written literally in a resource's configuration (references are skipped). */
 function literalTags(config: JsonObject): Record<string, string> {
-  return Object.fromEntries(Object.entries(obj(config.tags)).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].includes('${')));
+  return Object.fromEntries(
+    Object.entries(obj(config.tags)).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].includes('${')),
+  );
 }
 
 /** How well live tags fit a configured resource: -1 when a literal tag disagrees, else the number that agree. */
@@ -121,9 +132,13 @@ function tagScore(config: JsonObject, tags: Readonly<Record<string, string>>): n
 type Known = Map<string, Record<string, string>>;
 
 export function findOrphans(input: OrphanInput): Omit<OrphanReport, 'children'> & { readonly known: ReadonlyMap<string, Known> } {
-  const held = new Set<string>();
-  for (const state of Object.values(input.states)) for (const o of state?.objects ?? []) for (const id of o.ids) held.add(id);
+  // Held: by the state of a stack of the configuration. A stale state (its stack removed from the
+  // configuration) holds nothing anyone can still plan or destroy: its resources are orphans too.
   const byId = new Map(input.stacks.map((s) => [s.id, s]));
+  const held = new Set<string>();
+  for (const [stack, state] of Object.entries(input.states)) {
+    if (byId.has(stack)) for (const o of state?.objects ?? []) for (const id of o.ids) held.add(id);
+  }
   const known = new Map<string, Known>();
   for (const s of input.stacks) {
     const k: Known = new Map();
@@ -136,9 +151,21 @@ export function findOrphans(input: OrphanInput): Omit<OrphanReport, 'children'> 
   for (const r of live) {
     const stack = r.tags.stack ?? '(no stack tag)';
     const config = byId.get(stack);
-    const del = (why: string): Orphan => ({ resource: r, stack, inConfig: config !== undefined, action: { kind: 'delete', command: deleteCommandOf(r), why } });
+    const del = (why: string): Orphan => ({
+      resource: r,
+      stack,
+      inConfig: config !== undefined,
+      action: { kind: 'delete', command: deleteCommandOf(r), why },
+    });
     if (!config) {
-      orphans.push(del(r.tags.stack ? `stack ${stack} is not in the configuration` : 'it has no stack tag'));
+      const stale = r.tags.stack !== undefined && input.states[stack] !== undefined;
+      orphans.push(
+        del(
+          r.tags.stack
+            ? `stack ${stack} is not in the configuration${stale ? ' (its stale state still lists it)' : ''}`
+            : 'it has no stack tag',
+        ),
+      );
       continue;
     }
     const types = terraformTypesOf(r);
@@ -150,15 +177,31 @@ export function findOrphans(input: OrphanInput): Omit<OrphanReport, 'children'> 
       .sort((a, b) => b.score - a.score);
     const best = candidates[0];
     if (!best || (candidates.length > 1 && candidates[1].score === best.score)) {
-      orphans.push(del(best ? `several resources of ${stack} could be it (${candidates.map((x) => x.c.address).join(', ')})` : `${stack} declares no ${types.join(' or ') || 'such resource'} missing from its state`));
+      orphans.push(
+        del(
+          best
+            ? `several resources of ${stack} could be it (${candidates.map((x) => x.c.address).join(', ')})`
+            : `${stack} declares no ${types.join(' or ') || 'such resource'} missing from its state`,
+        ),
+      );
       continue;
     }
     taken.add(`${stack}/${best.c.address}`);
     const id = importIdOf(r);
     known.get(stack)!.set(best.c.address, { id, arn: r.arn, name: r.id, zone_id: r.id });
-    orphans.push({ resource: r, stack, inConfig: true, action: { kind: 'import', address: best.c.address, id, command: importCommand(config.dir, best.c.address, id) } });
+    orphans.push({
+      resource: r,
+      stack,
+      inConfig: true,
+      action: { kind: 'import', address: best.c.address, id, command: importCommand(config.dir, best.c.address, id) },
+    });
   }
-  orphans.sort((a, b) => a.stack.localeCompare(b.stack) || (a.action.kind === 'delete' && b.action.kind === 'delete' ? deleteOrder(a.resource) - deleteOrder(b.resource) : 0) || a.resource.arn.localeCompare(b.resource.arn));
+  orphans.sort(
+    (a, b) =>
+      a.stack.localeCompare(b.stack) ||
+      (a.action.kind === 'delete' && b.action.kind === 'delete' ? deleteOrder(a.resource) - deleteOrder(b.resource) : 0) ||
+      a.resource.arn.localeCompare(b.resource.arn),
+  );
   return { env: input.env, orphans, staleStates: input.staleStates ?? [], locks: input.locks ?? [], errors: input.errors ?? [], known };
 }
 
@@ -166,7 +209,12 @@ const REF_RE = /^\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
 const REMOTE_RE = /^\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/;
 
 /** Evaluates the simple references of a stack's configuration from known attributes and upstream outputs. */
-export function resolver(stack: StackConfig, known: Known, states: Readonly<Record<string, StateFile | undefined>>, allStacks: readonly StackConfig[]) {
+export function resolver(
+  stack: StackConfig,
+  known: Known,
+  states: Readonly<Record<string, StateFile | undefined>>,
+  allStacks: readonly StackConfig[],
+) {
   const remoteOrigin = (name: string): string | undefined => {
     if (name.startsWith('cross-stack-reference-input-')) return name.slice('cross-stack-reference-input-'.length);
     const key = str(at(stack.json, 'data', 'terraform_remote_state', name, 'config', 'key'));
@@ -201,7 +249,11 @@ function placeOf(json: StackJson, config: JsonObject): { account: string; region
  * The untagged resources of each stack with orphans or missing resources that exist in AWS:
  * each one's import line. Lookups that fail are skipped (the re-deploy then reports them).
  */
-export async function findChildren(input: OrphanInput, known: ReadonlyMap<string, Known>, stacks: Iterable<string>): Promise<ChildImport[]> {
+export async function findChildren(
+  input: OrphanInput,
+  known: ReadonlyMap<string, Known>,
+  stacks: Iterable<string>,
+): Promise<ChildImport[]> {
   const clients = input.clients;
   if (!clients) return [];
   const out: ChildImport[] = [];
@@ -227,10 +279,12 @@ export async function findChildren(input: OrphanInput, known: ReadonlyMap<string
         if (importId === undefined) continue;
         found = true;
         // Its arguments as evaluated, for the resources that refer to them.
-        const args = Object.fromEntries(Object.entries(r.config).flatMap(([key, v]) => {
-          const value = resolve(v);
-          return value === undefined ? [] : [[key, value]];
-        }));
+        const args = Object.fromEntries(
+          Object.entries(r.config).flatMap(([key, v]) => {
+            const value = resolve(v);
+            return value === undefined ? [] : [[key, value]];
+          }),
+        );
         k.set(r.address, { ...args, id: importId });
         out.push({ stack: id, address: r.address, id: importId, command: importCommand(stack.dir, r.address, importId) });
       }
@@ -239,7 +293,12 @@ export async function findChildren(input: OrphanInput, known: ReadonlyMap<string
   return out;
 }
 
-async function lookupChild(clients: ClientFactory, place: { account: string; region: string }, r: ConfigResource, resolve: (v: unknown) => string | undefined): Promise<string | undefined> {
+async function lookupChild(
+  clients: ClientFactory,
+  place: { account: string; region: string },
+  r: ConfigResource,
+  resolve: (v: unknown) => string | undefined,
+): Promise<string | undefined> {
   const c = r.config;
   const ec2 = () => clients(EC2Client, place.account, place.region);
   switch (r.type) {
@@ -263,16 +322,23 @@ async function lookupChild(clients: ClientFactory, place: { account: string; reg
       const attachment = resolve(c.transit_gateway_attachment_id);
       if (!table || !attachment) return undefined;
       const filter = { TransitGatewayRouteTableId: table, Filters: [{ Name: 'transit-gateway-attachment-id', Values: [attachment] }] };
-      const found = r.type === 'aws_ec2_transit_gateway_route_table_association'
-        ? ((await ec2().send(new GetTransitGatewayRouteTableAssociationsCommand(filter))).Associations ?? []).filter((a) => a.TransitGatewayAttachmentId === attachment && a.State !== 'disassociated')
-        : ((await ec2().send(new GetTransitGatewayRouteTablePropagationsCommand(filter))).TransitGatewayRouteTablePropagations ?? []).filter((p) => p.TransitGatewayAttachmentId === attachment && p.State !== 'disabled');
+      const found =
+        r.type === 'aws_ec2_transit_gateway_route_table_association'
+          ? ((await ec2().send(new GetTransitGatewayRouteTableAssociationsCommand(filter))).Associations ?? []).filter(
+              (a) => a.TransitGatewayAttachmentId === attachment && a.State !== 'disassociated',
+            )
+          : (
+              (await ec2().send(new GetTransitGatewayRouteTablePropagationsCommand(filter))).TransitGatewayRouteTablePropagations ?? []
+            ).filter((p) => p.TransitGatewayAttachmentId === attachment && p.State !== 'disabled');
       return found.length > 0 ? `${table}_${attachment}` : undefined;
     }
     case 'aws_route53_vpc_association_authorization': {
       const zone = resolve(c.zone_id);
       const vpc = resolve(c.vpc_id);
       if (!zone || !vpc) return undefined;
-      const { VPCs = [] } = await clients(Route53Client, place.account, 'us-east-1').send(new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: zone }));
+      const { VPCs = [] } = await clients(Route53Client, place.account, 'us-east-1').send(
+        new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: zone }),
+      );
       return VPCs.some((v) => v.VPCId === vpc) ? `${zone}:${vpc}` : undefined;
     }
     case 'aws_route53_zone_association': {
@@ -280,7 +346,9 @@ async function lookupChild(clients: ClientFactory, place: { account: string; reg
       const vpc = resolve(c.vpc_id);
       const region = str(c.vpc_region) ?? place.region;
       if (!zone || !vpc) return undefined;
-      const { HostedZoneSummaries = [] } = await clients(Route53Client, place.account, 'us-east-1').send(new ListHostedZonesByVPCCommand({ VPCId: vpc, VPCRegion: region as never }));
+      const { HostedZoneSummaries = [] } = await clients(Route53Client, place.account, 'us-east-1').send(
+        new ListHostedZonesByVPCCommand({ VPCId: vpc, VPCRegion: region as never }),
+      );
       return HostedZoneSummaries.some((z) => z.HostedZoneId === zone) ? `${zone}:${vpc}` : undefined;
     }
     case 'aws_iam_role_policy': {
@@ -295,9 +363,17 @@ async function lookupChild(clients: ClientFactory, place: { account: string; reg
       const group = resolve(c.security_group_id);
       if (!group) return undefined;
       const egress = r.type === 'aws_vpc_security_group_egress_rule';
-      const { SecurityGroupRules = [] } = await ec2().send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [group] }] }));
-      const hit = SecurityGroupRules.find((x) => x.IsEgress === egress && x.IpProtocol === str(c.ip_protocol)
-        && x.FromPort === Number(c.from_port) && x.ToPort === Number(c.to_port) && (x.CidrIpv4 ?? undefined) === (resolve(c.cidr_ipv4) ?? undefined));
+      const { SecurityGroupRules = [] } = await ec2().send(
+        new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [group] }] }),
+      );
+      const hit = SecurityGroupRules.find(
+        (x) =>
+          x.IsEgress === egress &&
+          x.IpProtocol === str(c.ip_protocol) &&
+          x.FromPort === Number(c.from_port) &&
+          x.ToPort === Number(c.to_port) &&
+          (x.CidrIpv4 ?? undefined) === (resolve(c.cidr_ipv4) ?? undefined),
+      );
       return hit?.SecurityGroupRuleId;
     }
     case 'aws_route53_record': {
@@ -306,7 +382,9 @@ async function lookupChild(clients: ClientFactory, place: { account: string; reg
       const type = str(c.type);
       if (!zone || !name || !type) return undefined;
       const fqdn = name.endsWith('.') ? name : `${name}.`;
-      const { ResourceRecordSets = [] } = await clients(Route53Client, place.account, 'us-east-1').send(new ListResourceRecordSetsCommand({ HostedZoneId: zone, StartRecordName: fqdn, StartRecordType: type as RRType, MaxItems: 1 }));
+      const { ResourceRecordSets = [] } = await clients(Route53Client, place.account, 'us-east-1').send(
+        new ListResourceRecordSetsCommand({ HostedZoneId: zone, StartRecordName: fqdn, StartRecordType: type as RRType, MaxItems: 1 }),
+      );
       return ResourceRecordSets.some((x) => x.Name === fqdn && x.Type === type) ? `${zone}_${name.replace(/\.$/, '')}_${type}` : undefined;
     }
     default:
@@ -318,7 +396,10 @@ async function lookupChild(clients: ClientFactory, place: { account: string; reg
 export const IMPORT_FILE = 'orphans-import.tf.json';
 
 /** Import blocks per stack directory (Terraform >= 1.5): one plan adopts them all. */
-export function importBlocks(report: Pick<OrphanReport, 'orphans' | 'children'>, dirOf: (stack: string) => string): Map<string, { import: { to: string; id: string }[] }> {
+export function importBlocks(
+  report: Pick<OrphanReport, 'orphans' | 'children'>,
+  dirOf: (stack: string) => string,
+): Map<string, { import: { to: string; id: string }[] }> {
   const out = new Map<string, { import: { to: string; id: string }[] }>();
   const add = (stack: string, to: string, id: string) => {
     const dir = dirOf(stack);
@@ -341,37 +422,76 @@ export function orphansExitCode(report: OrphanReport): number {
 export function formatOrphans(report: OrphanReport): string {
   const lines: string[] = [];
   if (report.orphans.length === 0 && report.staleStates.length === 0 && report.locks.length === 0 && report.children.length === 0) {
-    lines.push(`No orphans in ${report.env}: every tagged resource is held by a stack's state, and every state object belongs to a stack of the configuration.`);
+    lines.push(
+      `No orphans in ${report.env}: every tagged resource is held by a stack's state, and every state object belongs to a stack of the configuration.`,
+    );
   }
   if (report.orphans.length > 0) {
     lines.push(`Resources tagged environment=${report.env} that no state holds:`);
-    lines.push(formatTable(['stack', 'resource', 'account', 'region', 'action'], report.orphans.map((o) => [
-      o.stack, `${o.resource.type || o.resource.service}/${o.resource.id}`, o.resource.account, o.resource.region || 'global',
-      o.action.kind === 'import' ? `import as ${o.action.address}` : `delete: ${o.action.why}`,
-    ]), { unpadded: [4] }));
+    lines.push(
+      formatTable(
+        ['stack', 'resource', 'account', 'region', 'action'],
+        report.orphans.map((o) => [
+          o.stack,
+          `${o.resource.type || o.resource.service}/${o.resource.id}`,
+          o.resource.account,
+          o.resource.region || 'global',
+          o.action.kind === 'import' ? `import as ${o.action.address}` : `delete: ${o.action.why}`,
+        ]),
+        { unpadded: [4] },
+      ),
+    );
   }
   if (report.children.length > 0) {
     lines.push('', 'Resources without tags that the same stacks declare and that exist already (import them too):');
-    lines.push(formatTable(['stack', 'address', 'id'], report.children.map((c) => [c.stack, c.address, c.id])));
+    lines.push(
+      formatTable(
+        ['stack', 'address', 'id'],
+        report.children.map((c) => [c.stack, c.address, c.id]),
+      ),
+    );
   }
   if (report.staleStates.length > 0) {
     lines.push('', 'State objects of stacks that are no longer in the configuration (removed before they were destroyed):');
-    lines.push(formatTable(['stack', 'state key', 'resources'], report.staleStates.map((s) => [s.stack, s.key, String(s.resources)])));
+    lines.push(
+      formatTable(
+        ['stack', 'state key', 'resources'],
+        report.staleStates.map((s) => [s.stack, s.key, String(s.resources)]),
+      ),
+    );
     lines.push('Put the stack back into the configuration, destroy it (npm run destroy), then remove it again;');
     lines.push('or delete its resources (below) and then its state object.');
   }
   if (report.locks.length > 0) {
     lines.push('', 'State locks (a run in progress, or one that was killed):');
-    lines.push(formatTable(['lock file', 'id', 'who', 'operation', 'created'], report.locks.map((l) => [l.key, l.id ?? '?', l.who ?? '?', l.operation ?? '?', l.created ?? '?'])));
+    lines.push(
+      formatTable(
+        ['lock file', 'id', 'who', 'operation', 'created'],
+        report.locks.map((l) => [l.key, l.id ?? '?', l.who ?? '?', l.operation ?? '?', l.created ?? '?']),
+      ),
+    );
   }
-  const imports = [...report.orphans.flatMap((o) => (o.action.kind === 'import' ? [o.action.command] : [])), ...report.children.map((c) => c.command)];
+  const imports = [
+    ...report.orphans.flatMap((o) => (o.action.kind === 'import' ? [o.action.command] : [])),
+    ...report.children.map((c) => c.command),
+  ];
   const deletes = report.orphans.filter((o) => o.action.kind === 'delete');
   if (imports.length > 0) {
-    lines.push('', '# Adopt into the stacks that created them, then re-deploy (or: --write-imports writes import blocks the next deploy applies in one run):', ...imports);
+    lines.push(
+      '',
+      '# Adopt into the stacks that created them, then re-deploy (or: --write-imports writes import blocks the next deploy applies in one run):',
+      ...imports,
+    );
   }
   if (deletes.length > 0) {
     lines.push('', '# Delete (with credentials of the account named before each):');
-    for (const o of deletes) lines.push(`# account ${o.resource.account}, stack ${o.stack}`, o.action.kind === 'delete' ? o.action.command : '');
+    let heading = '';
+    for (const o of deletes) {
+      const next = `# account ${o.resource.account}, stack ${o.stack}`;
+      if (next !== heading) lines.push(next);
+      heading = next;
+      if (o.action.kind === 'delete') lines.push(o.action.command);
+    }
   }
   if (report.errors.length > 0) lines.push('', 'Could not read:', ...report.errors.map((e) => `  ${e}`));
   return `${lines.join('\n')}\n`;

@@ -102,7 +102,12 @@ export interface Reaped {
 function targets(opts: ReapOptions): Reaped {
   const spare = new Set([process.pid, process.ppid, ...(opts.spare ?? [])]);
   const groups = opts.registry ? registeredGroups(opts.registry).filter((g) => !spare.has(g)) : [];
-  const processes = opts.descendantsOf !== undefined ? descendants(opts.descendantsOf).map((p) => p.pid).filter((p) => !spare.has(p)) : [];
+  const processes =
+    opts.descendantsOf !== undefined
+      ? descendants(opts.descendantsOf)
+          .map((p) => p.pid)
+          .filter((p) => !spare.has(p))
+      : [];
   return { groups, processes };
 }
 
@@ -144,6 +149,9 @@ export async function reap(opts: ReapOptions): Promise<Reaped> {
   }
   // Anything started meanwhile (a worker spawning as it died) is found again.
   const late = targets(opts);
-  signalAll({ groups: [...new Set([...t.groups, ...late.groups])], processes: [...new Set([...t.processes, ...late.processes])] }, 'SIGKILL');
+  signalAll(
+    { groups: [...new Set([...t.groups, ...late.groups])], processes: [...new Set([...t.processes, ...late.processes])] },
+    'SIGKILL',
+  );
   return t;
 }

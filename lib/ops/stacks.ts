@@ -4,9 +4,7 @@
  * the stacks it reads remote state from (upstream), in deploy order; and selections of them by
  * glob or by role (`--consumer checkout`, `--service payments`, `--hub us-east-1`).
  */
-import {
-  consumedServices, hubPairs, hubRegions, servicesOfKind, stackIds,
-} from '../config/topology';
+import { consumedServices, hubPairs, hubRegions, servicesOfKind, stackIds } from '../config/topology';
 import type { EnvironmentConfig } from '../config/types';
 
 export type StackRole = 'network' | 'peering' | 'provider' | 'resource' | 'consumer';
@@ -28,30 +26,56 @@ const ROLE_ORDER: Record<StackRole, number> = { network: 0, peering: 1, provider
 export function environmentStacks(env: EnvironmentConfig): StackInfo[] {
   const stacks: StackInfo[] = [];
   for (const region of hubRegions(env)) {
-    stacks.push({ id: stackIds.network(env, region), role: 'network', name: region, places: [{ account: env.network.accountId, region }], upstream: [] });
+    stacks.push({
+      id: stackIds.network(env, region),
+      role: 'network',
+      name: region,
+      places: [{ account: env.network.accountId, region }],
+      upstream: [],
+    });
   }
   for (const [a, b] of hubPairs(env)) {
     stacks.push({
-      id: stackIds.peering(env, a, b), role: 'peering', name: `${a}-${b}`,
-      places: [{ account: env.network.accountId, region: a }, { account: env.network.accountId, region: b }],
+      id: stackIds.peering(env, a, b),
+      role: 'peering',
+      name: `${a}-${b}`,
+      places: [
+        { account: env.network.accountId, region: a },
+        { account: env.network.accountId, region: b },
+      ],
       upstream: [stackIds.network(env, a), stackIds.network(env, b)],
     });
   }
   for (const svc of [...servicesOfKind(env, 'published'), ...servicesOfKind(env, 'resource')]) {
     stacks.push({
-      id: stackIds.service(env, svc), role: svc.config.kind === 'published' ? 'provider' : 'resource', name: svc.name,
-      places: [{ account: svc.config.accountId, region: svc.config.region }], upstream: [],
+      id: stackIds.service(env, svc),
+      role: svc.config.kind === 'published' ? 'provider' : 'resource',
+      name: svc.name,
+      places: [{ account: svc.config.accountId, region: svc.config.region }],
+      upstream: [],
     });
   }
   for (const c of env.consumers) {
     const owned = consumedServices(env, c).flatMap((s) => (s.config.kind === 'external' ? [] : [{ name: s.name, config: s.config }]));
-    const places = [{ account: c.accountId, region: c.region }, { account: env.network.accountId, region: c.region }];
+    const places = [
+      { account: c.accountId, region: c.region },
+      { account: env.network.accountId, region: c.region },
+    ];
     for (const s of owned) {
-      if (!places.some((p) => p.account === s.config.accountId && p.region === s.config.region)) places.push({ account: s.config.accountId, region: s.config.region });
+      if (!places.some((p) => p.account === s.config.accountId && p.region === s.config.region))
+        places.push({ account: s.config.accountId, region: s.config.region });
     }
     stacks.push({
-      id: stackIds.consumer(env, c), role: 'consumer', name: c.name, places,
-      upstream: [...new Set([...(env.network.hubs[c.region] ? [stackIds.network(env, c.region)] : []), ...owned.map((s) => stackIds.service(env, s))])],
+      id: stackIds.consumer(env, c),
+      role: 'consumer',
+      name: c.name,
+      places,
+      upstream: [
+        ...new Set([
+          ...(env.network.hubs[c.region] ? [stackIds.network(env, c.region)] : []),
+          ...owned.map((s) => stackIds.service(env, s)),
+        ]),
+      ],
     });
   }
   return stacks.sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role]);
@@ -64,7 +88,10 @@ export function downstreamOf(stacks: readonly StackInfo[], id: string): StackInf
 
 /** A cdktf-style stack glob (`*` any run of characters, `?` one) as a regular expression. */
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.split('').map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  const body = glob
+    .split('')
+    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${body}$`);
 }
 
@@ -85,7 +112,9 @@ export function selectStacks(env: EnvironmentConfig, stacks: readonly StackInfo[
   const problems: string[] = [];
   const known = (role: StackRole | StackRole[]) => {
     const roles = [role].flat();
-    return [...new Set(stacks.filter((s) => roles.includes(s.role)).map((s) => (s.role === 'network' ? s.name : s.name)))].join(', ') || 'none';
+    return (
+      [...new Set(stacks.filter((s) => roles.includes(s.role)).map((s) => (s.role === 'network' ? s.name : s.name)))].join(', ') || 'none'
+    );
   };
   if (sel.all) stacks.forEach((s) => chosen.add(s.id));
   for (const glob of sel.globs ?? []) {
@@ -103,9 +132,11 @@ export function selectStacks(env: EnvironmentConfig, stacks: readonly StackInfo[
     const hit = stacks.find((s) => (s.role === 'provider' || s.role === 'resource') && s.name === name);
     if (!hit) {
       const external = env.services?.[name]?.kind === 'external';
-      problems.push(external
-        ? `'${name}' is an external service of ${env.name}: it has no stack of its own (deploy its consumers)`
-        : `${env.name} has no published or resource service '${name}' (services with a stack: ${known(['provider', 'resource'])})`);
+      problems.push(
+        external
+          ? `'${name}' is an external service of ${env.name}: it has no stack of its own (deploy its consumers)`
+          : `${env.name} has no published or resource service '${name}' (services with a stack: ${known(['provider', 'resource'])})`,
+      );
     } else chosen.add(hit.id);
   }
   for (const region of sel.hubs ?? []) {
@@ -129,8 +160,14 @@ export class SelectionError extends Error {
 }
 
 /** Stack ids that look like the environment's (`<env>-...`) but that the configuration no longer yields. */
-export function unknownStackIds(env: EnvironmentConfig, ids: Iterable<string>, stacks: readonly StackInfo[] = environmentStacks(env)): string[] {
+export function unknownStackIds(
+  env: EnvironmentConfig,
+  ids: Iterable<string>,
+  stacks: readonly StackInfo[] = environmentStacks(env),
+): string[] {
   const known = new Set(stacks.map((s) => s.id));
   const role = /^(network|peering|provider|resource|consumer)-/;
-  return [...new Set(ids)].filter((id) => id.startsWith(`${env.name}-`) && role.test(id.slice(env.name.length + 1)) && !known.has(id)).sort();
+  return [...new Set(ids)]
+    .filter((id) => id.startsWith(`${env.name}-`) && role.test(id.slice(env.name.length + 1)) && !known.has(id))
+    .sort();
 }

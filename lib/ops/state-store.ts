@@ -30,7 +30,9 @@ export function s3BackendOf(json: StackJson): S3Backend | undefined {
   const region = str(b.region);
   if (!bucket || !key || !region) return undefined;
   return {
-    bucket, key, region,
+    bucket,
+    key,
+    region,
     endpoint: str(at(b, 'endpoints', 's3')),
     accessKey: str(b.access_key),
     secretKey: str(b.secret_key),
@@ -87,7 +89,12 @@ export function stateObjects(state: unknown): StateObject[] {
     for (const inst of instances) {
       if (!isObject(inst)) continue;
       const attrs = isObject(inst.attributes) ? inst.attributes : {};
-      const key = inst.index_key === undefined ? '' : typeof inst.index_key === 'number' ? `[${inst.index_key}]` : `[${JSON.stringify(inst.index_key)}]`;
+      const key =
+        inst.index_key === undefined
+          ? ''
+          : typeof inst.index_key === 'number'
+            ? `[${inst.index_key}]`
+            : `[${JSON.stringify(inst.index_key)}]`;
       const ids = ID_ATTRIBUTES.flatMap((a) => (typeof attrs[a] === 'string' && attrs[a] !== '' ? [attrs[a] as string] : []));
       const strings = Object.fromEntries(Object.entries(attrs).filter((e): e is [string, string] => typeof e[1] === 'string'));
       out.push({ address: `${base}${key}`, type, ids: [...new Set(ids)], attributes: strings });
@@ -111,7 +118,10 @@ async function bodyText(body: unknown): Promise<string> {
 export class S3StateStore implements StateStore {
   private readonly s3: S3Client;
 
-  constructor(readonly backend: S3Backend, client?: S3Client) {
+  constructor(
+    readonly backend: S3Backend,
+    client?: S3Client,
+  ) {
     this.s3 = client ?? new S3Client(S3StateStore.clientConfig(backend));
   }
 
@@ -126,10 +136,21 @@ export class S3StateStore implements StateStore {
     return {
       ...base,
       credentials: async () => {
-        const sts = new STSClient({ region: b.region, ...(b.endpoint && { endpoint: b.endpoint }), ...(base.credentials && { credentials: base.credentials }) });
+        const sts = new STSClient({
+          region: b.region,
+          ...(b.endpoint && { endpoint: b.endpoint }),
+          ...(base.credentials && { credentials: base.credentials }),
+        });
         try {
-          const { Credentials: c } = await sts.send(new AssumeRoleCommand({ RoleArn: b.roleArn, RoleSessionName: 'privatelink-ops-state' }));
-          return { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken, expiration: c!.Expiration };
+          const { Credentials: c } = await sts.send(
+            new AssumeRoleCommand({ RoleArn: b.roleArn, RoleSessionName: 'privatelink-ops-state' }),
+          );
+          return {
+            accessKeyId: c!.AccessKeyId!,
+            secretAccessKey: c!.SecretAccessKey!,
+            sessionToken: c!.SessionToken,
+            expiration: c!.Expiration,
+          };
         } finally {
           sts.destroy();
         }
@@ -157,7 +178,12 @@ export class S3StateStore implements StateStore {
       const res = await this.s3.send(new GetObjectCommand({ Bucket: this.backend.bucket, Key: key }));
       const text = await bodyText(res.Body);
       const json: unknown = text ? JSON.parse(text) : {};
-      return { key, serial: isObject(json) && typeof json.serial === 'number' ? json.serial : undefined, objects: stateObjects(json), outputs: stateOutputs(json) };
+      return {
+        key,
+        serial: isObject(json) && typeof json.serial === 'number' ? json.serial : undefined,
+        objects: stateObjects(json),
+        outputs: stateOutputs(json),
+      };
     } catch (e) {
       if (awsErrorName(e) === 'NoSuchKey' || awsErrorName(e) === 'NotFound') return undefined;
       throw e;
@@ -189,5 +215,8 @@ export function statePrefix(backend: S3Backend): string {
 
 /** The stack id of a state key (`<prefix>/<stack id>.tfstate`). */
 export function stackOfKey(key: string): string {
-  return key.slice(key.lastIndexOf('/') + 1).replace(/\.tf(state|lock)$/, '').replace(/\.tfstate$/, '');
+  return key
+    .slice(key.lastIndexOf('/') + 1)
+    .replace(/\.tf(state|lock)$/, '')
+    .replace(/\.tfstate$/, '');
 }

@@ -27,7 +27,8 @@ export function isInitialized(dir: string): boolean {
   if (!existsSync(recorded) || !existsSync(join(dir, '.terraform.lock.hcl'))) return false;
   try {
     const backend = JSON.parse(readFileSync(recorded, 'utf8')).backend as { type?: string; config?: Record<string, unknown> } | undefined;
-    const wanted = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')).terraform?.backend as Record<string, Record<string, unknown>> | undefined;
+    const wanted = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')).terraform?.backend as
+      Record<string, Record<string, unknown>> | undefined;
     if (!backend || !wanted) return false;
     const [type, config] = Object.entries(wanted)[0] ?? [];
     if (backend.type !== type || !config) return false;
@@ -45,7 +46,10 @@ export async function ensureInit(dir: string, opts: TerraformOptions): Promise<R
 
 /** The `Error: ...` blocks of Terraform's output, trimmed, without the lock boilerplate. */
 export function terraformErrors(output: string): string[] {
-  const lines = output.replace(/\r/g, '').split('\n').map((l) => l.replace(/^[│╷╵]\s?/, ''));
+  const lines = output
+    .replace(/\r/g, '')
+    .split('\n')
+    .map((l) => l.replace(/^[│╷╵]\s?/, ''));
   const errors: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = /^Error: (.*)$/.exec(lines[i].trim());
@@ -72,9 +76,14 @@ export interface LockInfo {
 
 /** The lock named in a "Error acquiring the state lock" message, if any. */
 export function lockInfoFromOutput(output: string): LockInfo | undefined {
-  const text = output.replace(/\r/g, '').split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '')).join('\n');
+  const text = output
+    .replace(/\r/g, '')
+    .split('\n')
+    .map((l) => l.replace(/^[│╷╵]\s?/, ''))
+    .join('\n');
   if (!/Error acquiring the state lock/.test(text)) return undefined;
-  const field = (name: string) => new RegExp(`^\\s*${name}:\\s*(.*?)\\s*$`, 'm').exec(text.slice(text.indexOf('Lock Info:')))?.[1] || undefined;
+  const field = (name: string) =>
+    new RegExp(`^\\s*${name}:\\s*(.*?)\\s*$`, 'm').exec(text.slice(text.indexOf('Lock Info:')))?.[1] || undefined;
   const id = field('ID');
   if (!id) return undefined;
   return { id, path: field('Path'), operation: field('Operation'), who: field('Who'), created: field('Created') };
@@ -87,7 +96,7 @@ export interface PlannedChange {
   readonly action: string;
   /** Changed outside Terraform (found by the refresh), rather than only differing from the configuration. */
   readonly outside: boolean;
-  /** What the refresh found outside Terraform: `deleted` or `changed`. */
+  /** What the refresh found outside Terraform: `deleted` or `changed` (only for resources the plan acts on). */
   readonly drift?: 'deleted' | 'changed';
 }
 
@@ -114,10 +123,8 @@ export function planChanges(plan: PlanJson): PlannedChange[] {
     const outside = drift.get(c.address);
     out.push({ address: c.address, action, outside: outside !== undefined, ...(outside && { drift: outside }) });
   }
-  // Drift the plan does not act on (an attribute the configuration ignores) still drifted.
-  for (const [address, kind] of drift) {
-    if (!out.some((c) => c.address === address)) out.push({ address, action: 'no-op', outside: true, drift: kind });
-  }
+  // Objects the refresh saw change without the plan acting on them (computed attributes, changes
+  // the configuration ignores) are not drift an operator acts on: left out.
   return out.sort((a, b) => a.address.localeCompare(b.address));
 }
 

@@ -11,6 +11,7 @@ import { emulatorFromEnvironment } from '../cdktf/emulator';
 import { terraformEnv } from '../cli/terraform-cli';
 import type { EnvironmentConfig } from '../config/types';
 import type { StackJson } from '../reports/connectivity/json';
+import type { synthesizeEnvironments as Synthesize } from '../../stacks/synthesize';
 import { environmentStacks, type StackInfo } from './stacks';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -49,15 +50,21 @@ export function prepareWorkspace(env: EnvironmentConfig, opts: WorkspaceOptions 
   if (!opts.skipSynth) {
     // Loaded here, not at the top: cdktf and the providers are only needed when synthesizing.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { synthesizeEnvironments } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
-    const ok = synthesizeEnvironments([env], { outdir, report: opts.report, emulator: emulatorFromEnvironment(opts.processEnv ?? process.env) });
+    const { synthesizeEnvironments } = require('../../stacks/synthesize') as { synthesizeEnvironments: typeof Synthesize };
+    const ok = synthesizeEnvironments([env], {
+      outdir,
+      report: opts.report,
+      emulator: emulatorFromEnvironment(opts.processEnv ?? process.env),
+    });
     if (!ok) throw new Error(`${env.name}: synth failed (see above); nothing was run`);
   }
   const manifestFile = join(outdir, 'manifest.json');
   const manifest: Manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
   const missing = stacks.filter((s) => !existsSync(join(outdir, 'stacks', s.id, 'cdk.tf.json'))).map((s) => s.id);
   if (missing.length > 0) {
-    throw new Error(`${outdir} does not hold ${missing.length === stacks.length ? `the stacks of ${env.name}` : missing.join(', ')}: synthesize first (drop --skip-synth)`);
+    throw new Error(
+      `${outdir} does not hold ${missing.length === stacks.length ? `the stacks of ${env.name}` : missing.join(', ')}: synthesize first (drop --skip-synth)`,
+    );
   }
   const cache = new Map<string, StackJson>();
   return {
@@ -79,6 +86,9 @@ export function prepareWorkspace(env: EnvironmentConfig, opts: WorkspaceOptions 
 
 /** The environment Terraform and cdktf run with: the user's CLI config (when the file exists), or the project's mirror config. */
 export function toolEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env = base.TF_CLI_CONFIG_FILE && existsSync(base.TF_CLI_CONFIG_FILE) ? { ...base, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' } : terraformEnv(join(ROOT, '.terraform-cli'), base);
+  const env =
+    base.TF_CLI_CONFIG_FILE && existsSync(base.TF_CLI_CONFIG_FILE)
+      ? { ...base, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }
+      : terraformEnv(join(ROOT, '.terraform-cli'), base);
   return { ...env, CDKTF_DISABLE_PLUGIN_CACHE_ENV: env.CDKTF_DISABLE_PLUGIN_CACHE_ENV ?? 'true', FORCE_COLOR: '0' };
 }

@@ -8,10 +8,13 @@
 import type { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import * as engine from './engine';
-import { endpointServiceAcceptance } from './endpoint-service-acceptance';
+import { encryptedTopicCustomerKey } from './encrypted-topic-customer-key';
+import { endpointServiceAcceptance } from './endpoint-service-acceptance-no-wildcard';
 import { interfaceEndpointPolicy } from './interface-endpoint-policy';
 import { interfaceEndpointPrivateDns } from './interface-endpoint-private-dns';
 import { multiAzPlacement } from './multi-az-placement';
+import { nlbAdmitsPrivatelinkClients } from './nlb-admits-privatelink-clients';
+import { ramShareWithinOrganization } from './ram-share-within-organization';
 import { remoteStateEncryptedLocked } from './remote-state-encrypted-locked';
 import type { Rule } from './rule';
 import { securityGroupNoWorldIngress } from './security-group-no-world-ingress';
@@ -23,10 +26,13 @@ export type { Finding } from './engine';
 export { RulesAspect, collectFindings, formatFindings, isBlocking } from './engine';
 export { suppress, suppressionOf, SUPPRESSION_METADATA } from './suppressions';
 export {
+  encryptedTopicCustomerKey,
   endpointServiceAcceptance,
   interfaceEndpointPolicy,
   interfaceEndpointPrivateDns,
   multiAzPlacement,
+  nlbAdmitsPrivatelinkClients,
+  ramShareWithinOrganization,
   remoteStateEncryptedLocked,
   securityGroupNoWorldIngress,
   transitGatewayDefaultRouteTables,
@@ -43,6 +49,9 @@ export const blueprintRules: readonly Rule[] = [
   vpcFlowLogs, // PL6
   remoteStateEncryptedLocked, // PL7
   transitGatewayDefaultRouteTables, // PL8
+  nlbAdmitsPrivatelinkClients, // PL9
+  ramShareWithinOrganization, // PL10
+  encryptedTopicCustomerKey, // PL11
 ];
 
 /** Registers the blueprint rules on a stack as an Aspect (idempotent). */

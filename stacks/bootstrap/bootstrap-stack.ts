@@ -17,6 +17,7 @@
 import { LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { emulatorProviderConfig, type EmulatorSettings } from '../../lib/cdktf/emulator';
 import type { EnvironmentConfig } from '../../lib/config/types';
 import { applyRules, suppress } from '../../lib/rules';
 
@@ -35,6 +36,8 @@ export interface BootstrapStackProps {
    * @default '../../../bootstrap-state/<env>' (next to an output directory in the project root)
    */
   readonly stateDir?: string;
+  /** Point the AWS providers at a local AWS emulator (the end-to-end suite). @default - real AWS */
+  readonly emulator?: EmulatorSettings;
 }
 
 /** The default local state directory of an environment, relative to a stack directory of an output directory in the project root. */
@@ -47,11 +50,13 @@ export class BootstrapStack extends TerraformStack {
   readonly stackId: string;
   /** Where this stack's state file is, relative to its directory. */
   readonly statePath: string;
+  private readonly emulator?: EmulatorSettings;
 
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {
     super(scope, id);
     this.env = props.env;
     this.stackId = id;
+    this.emulator = props.emulator;
     this.statePath = `${props.stateDir ?? defaultStateDir(props.env)}/${id}.tfstate`;
     new LocalBackend(this, { path: this.statePath });
     applyRules(this);
@@ -72,6 +77,7 @@ export class BootstrapStack extends TerraformStack {
         assumeRole: [{ roleArn: `arn:aws:iam::${accountId}:role/${adminRoleName}`, sessionName: `${this.env.name}-privatelink-bootstrap` }],
       }),
       defaultTags: [{ tags: { ...this.env.tags, environment: this.env.name, stack: this.stackId, 'stack-role': BOOTSTRAP_ROLE } }],
+      ...(this.emulator && emulatorProviderConfig(this.emulator)),
     });
   }
 }

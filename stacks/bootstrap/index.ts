@@ -14,6 +14,7 @@
  */
 import { App } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { EmulatorSettings } from '../../lib/cdktf/emulator';
 import { synthesizeStacks } from '../../lib/cdktf/internals';
 import { hubRegions } from '../../lib/config/topology';
 import type { EnvironmentConfig } from '../../lib/config/types';
@@ -44,6 +45,8 @@ export interface BootstrapOptions {
   readonly stateDir?: string;
   /** The environment's synthesized app stacks. @default - built and synthesized here */
   readonly appStacks?: Readonly<Record<string, StackJson>>;
+  /** Point the AWS providers at a local AWS emulator. @default - real AWS */
+  readonly emulator?: EmulatorSettings;
 }
 
 export interface BootstrapStacks {
@@ -71,7 +74,7 @@ export function buildBootstrap(scope: Construct, env: EnvironmentConfig, options
   if (!settings) throw new Error(`${env.name}: the environment has no bootstrap section; add bootstrap: { trust: { kind: 'principal', arn: '<CI role ARN>' } } to it`);
   const appStacks = options.appStacks ?? synthesizeAppStacks(env);
   const policies = deployPolicies(env, appStacks);
-  const common = { env, settings, stateDir: options.stateDir };
+  const common = { env, settings, stateDir: options.stateDir, emulator: options.emulator };
   const order: string[] = [];
 
   const organization = new OrganizationStack(scope, bootstrapStackIds.organization(env), { ...common, region: hubRegions(env)[0] });

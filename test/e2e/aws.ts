@@ -1,6 +1,7 @@
 /**
- * AWS SDK clients against the emulator, acting in a given account: each client's credentials
- * come from STS AssumeRole of that account's deploy role, which the emulator honours.
+ * AWS SDK clients against the emulator, acting in a given account: with IAM enforced, the
+ * credentials of an administrator in that account (`EmulatedOrganization.adminIn`); without, the
+ * emulator's test keys assuming the account's deploy role, which the emulator honours.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RAMClient } from '@aws-sdk/client-ram';
@@ -18,10 +19,13 @@ export interface AccountClients {
 
 const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
+type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
 export class EmulatorAws {
   private readonly cache = new Map<string, Promise<AccountClients>>();
 
-  constructor(private readonly endpoint: string, private readonly roleName: string) {}
+  /** `access`: the role name to assume with the test keys, or where credentials in an account come from. */
+  constructor(private readonly endpoint: string, private readonly access: string | ((accountId: string) => Promise<Creds>)) {}
 
   /** Clients acting in `accountId` and `region`. */
   clients(accountId: string, region: string): Promise<AccountClients> {
@@ -39,9 +43,14 @@ export class EmulatorAws {
     return (await this.clients(accountId, region)).lattice;
   }
 
-  /** The state bucket's client, in the emulator's default account like the S3 backend. */
+  /** The state bucket's client with the test keys, in the emulator's default account like the S3 backend without IAM enforcement. */
   s3(region: string): S3Client {
     return new S3Client({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS, forcePathStyle: true });
+  }
+
+  /** An S3 client acting in `accountId`. */
+  async s3In(accountId: string, region: string): Promise<S3Client> {
+    return new S3Client({ ...(await this.config(accountId, region)), forcePathStyle: true });
   }
 
   /** Client settings acting in `accountId` and `region`, for any other SDK client. */
@@ -51,12 +60,7 @@ export class EmulatorAws {
   }
 
   private async assume(accountId: string, region: string): Promise<AccountClients> {
-    const sts = new STSClient({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS });
-    const { Credentials: c } = await sts.send(new AssumeRoleCommand({
-      RoleArn: `arn:aws:iam::${accountId}:role/${this.roleName}`,
-      RoleSessionName: 'e2e-assertions',
-    }));
-    const credentials = { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
+    const credentials = typeof this.access === 'string' ? await this.assumeWithTestKeys(accountId, region, this.access) : await this.access(accountId);
     const common = { endpoint: this.endpoint, region, credentials };
     return {
       ec2: new EC2Client(common),
@@ -64,5 +68,11 @@ export class EmulatorAws {
       ram: new RAMClient(common),
       lattice: new VPCLatticeClient(common),
     };
+  }
+
+  private async assumeWithTestKeys(accountId: string, region: string, roleName: string): Promise<Creds> {
+    const sts = new STSClient({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS });
+    const { Credentials: c } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: 'e2e-assertions' }));
+    return { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
   }
 }

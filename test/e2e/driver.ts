@@ -11,7 +11,14 @@ import { EMULATOR_ENV_VAR } from '../../lib/cdktf/emulator';
 const ROOT = resolve(__dirname, '..', '..');
 const CDKTF = join(ROOT, 'node_modules', '.bin', 'cdktf');
 
-export type Phase = 'synth' | 'init' | 'apply' | 'plan' | 'destroy';
+export type Phase = 'bootstrap' | 'synth' | 'init' | 'apply' | 'plan' | 'destroy';
+
+/** AWS credentials a command runs with. */
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
 
 export class StepError extends Error {}
 
@@ -33,10 +40,8 @@ export class EnvironmentDriver {
     this.env = {
       ...opts.baseEnv,
       [EMULATOR_ENV_VAR]: opts.emulatorEndpoint,
-      // Nothing may reach a real account: the emulator's test credentials only.
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_SESSION_TOKEN: '',
+      // Nothing may reach a real account: the emulator's test credentials until `runAs` gives others.
+      ...credentialsEnv({ accessKeyId: 'test', secretAccessKey: 'test' }),
       AWS_PROFILE: '',
       AWS_EC2_METADATA_DISABLED: 'true',
       CHECKPOINT_DISABLE: '1',
@@ -44,6 +49,27 @@ export class EnvironmentDriver {
       CI: '1',
       FORCE_COLOR: '0',
     };
+  }
+
+  /** The credentials every later command runs with (with IAM enforced: the CI role's). */
+  runAs(credentials: Credentials): void {
+    Object.assign(this.env, credentialsEnv(credentials));
+  }
+
+  /**
+   * `npm run bootstrap -- --env <env> --auto-approve` with an administrator's credentials, into
+   * its own output and state directories: the deploy roles, the state bucket, RAM sharing with
+   * the organization.
+   */
+  async bootstrap(administrator: Credentials): Promise<void> {
+    await this.timed('bootstrap', async () => {
+      const out = join(this.opts.outdir, 'bootstrap');
+      const r = await run(process.execPath, [
+        join(ROOT, 'scripts', 'run-ts.js'), join(ROOT, 'scripts', 'bootstrap.ts'),
+        '--env', this.opts.envName, '--auto-approve', '--out', out, '--state-dir', join(out, 'state'),
+      ], { cwd: ROOT, env: { ...this.env, ...credentialsEnv(administrator) }, timeoutMs: 900_000 });
+      this.check(`${this.opts.envName}-bootstrap-*`, `npm run bootstrap -- --env ${this.opts.envName}`, r);
+    });
   }
 
   get stacksDir(): string {
@@ -71,11 +97,11 @@ export class EnvironmentDriver {
     });
   }
 
-  async apply(): Promise<void> {
+  async apply(pattern = `${this.opts.envName}-*`): Promise<void> {
     this.deployed = true;
     await this.timed('apply', async () => {
-      const r = await this.cdktf(['deploy', `${this.opts.envName}-*`, '--auto-approve', '--skip-provider-lock', '--skip-synth', '--output', this.opts.outdir, '--no-color'], 900_000);
-      this.check(`${this.opts.envName}-*`, `cdktf deploy '${this.opts.envName}-*'`, r);
+      const r = await this.cdktf(['deploy', pattern, '--auto-approve', '--skip-provider-lock', '--skip-synth', '--output', this.opts.outdir, '--no-color'], 900_000);
+      this.check(pattern, `cdktf deploy '${pattern}'`, r);
     });
   }
 
@@ -113,6 +139,15 @@ export class EnvironmentDriver {
     this.deployed = false;
   }
 
+  /** `terraform apply` of one stack that is expected to fail: its output. */
+  async failingApply(id: string): Promise<string> {
+    const r = await run('terraform', ['apply', '-auto-approve', '-input=false', '-no-color', '-lock-timeout=30s'], {
+      cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 300_000,
+    });
+    if (r.code === 0) throw new StepError(`${id}: 'terraform apply' succeeded, but it was expected to fail`);
+    return `${r.stdout}\n${r.stderr}`;
+  }
+
   private cdktf(args: string[], timeoutMs: number): Promise<RunResult> {
     return run(CDKTF, args, { cwd: ROOT, env: this.env, timeoutMs });
   }
@@ -133,4 +168,8 @@ export class EnvironmentDriver {
       this.timings[phase] = (this.timings[phase] ?? 0) + (Date.now() - started);
     }
   }
+}
+
+function credentialsEnv(c: Credentials): NodeJS.ProcessEnv {
+  return { AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey, AWS_SESSION_TOKEN: c.sessionToken ?? '' };
 }

@@ -61,7 +61,10 @@ test('kill -9 mid-apply, stale lock, orphans imported, re-deploy: clean plan and
   // The next deploy stops on the lock, naming its id and the line that releases it.
   const locked = await fe.expectOps('deploy', ['--consumer', web.name, '--auto-approve', '--skip-synth'], 1);
   const unlock = /terraform -chdir=(\S+) force-unlock -force (\S+)/.exec(locked.stderr);
-  expect({ message: /the state is locked/.test(locked.stderr), unlock: unlock?.[1] }).toEqual({ message: true, unlock: fe.stackDir(stack) });
+  expect({ message: /the state is locked/.test(locked.stderr), unlock: unlock?.[1] }).toEqual({
+    message: true,
+    unlock: fe.stackDir(stack),
+  });
   const released = await fe.terraform(stack, ['force-unlock', '-force', unlock![2]]);
   expect({ code: released.code, out: released.code === 0 ? '' : output(released) }).toEqual({ code: 0, out: '' });
 
@@ -81,7 +84,9 @@ test('kill -9 mid-apply, stale lock, orphans imported, re-deploy: clean plan and
   const vpcs = await fe.vpcsOf(web.accountId, web.region, stack);
   const { ec2 } = await fe.aws.clients(web.accountId, web.region);
   const { VpcEndpoints = [] } = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcs }] }));
-  const { TransitGatewayAttachments = [] } = await ec2.send(new DescribeTransitGatewayAttachmentsCommand({ Filters: [{ Name: 'resource-id', Values: vpcs }] }));
+  const { TransitGatewayAttachments = [] } = await ec2.send(
+    new DescribeTransitGatewayAttachmentsCommand({ Filters: [{ Name: 'resource-id', Values: vpcs }] }),
+  );
   expect({
     vpcs: vpcs.length,
     endpoints: VpcEndpoints.filter((e) => !/deleted/i.test(e.State ?? '')).length,

@@ -24,7 +24,9 @@ export type OpsCommand = 'drift' | 'verify' | 'orphans' | 'deploy' | 'destroy';
 
 /** dev, trimmed: one centralized service per hub, the first two consumers, its own name and state bucket. */
 export function trimmedEnvironment(name: string, consumers = 2): EnvironmentConfig {
-  const hubs = Object.fromEntries(Object.entries(dev.network.hubs).map(([region, hub]) => [region, { ...hub, endpointSets: { core: { services: ['sts'] } } }]));
+  const hubs = Object.fromEntries(
+    Object.entries(dev.network.hubs).map(([region, hub]) => [region, { ...hub, endpointSets: { core: { services: ['sts'] } } }]),
+  );
   return {
     ...dev,
     name,
@@ -43,7 +45,10 @@ export class FaultEnvironment {
   /** Wall time per step, for the report at the end. */
   readonly timings: [string, number][] = [];
 
-  private constructor(readonly config: EnvironmentConfig, readonly emulator: Emulator) {
+  private constructor(
+    readonly config: EnvironmentConfig,
+    readonly emulator: Emulator,
+  ) {
     this.aws = new EmulatorAws(emulator.endpoint, config.deployRoleName);
     this.env = {
       ...terraformEnv(join(this.workdir, '.terraform-cli')),
@@ -82,7 +87,10 @@ export class FaultEnvironment {
       const [svc, cfg] = Object.entries(c.services ?? {})[0];
       return stackIds.service(c, { name: svc, config: cfg as never });
     }
-    return stackIds.consumer(c, c.consumers.find((x) => x.name === name)!);
+    return stackIds.consumer(
+      c,
+      c.consumers.find((x) => x.name === name)!,
+    );
   }
 
   stackDir(id: string): string {
@@ -90,20 +98,49 @@ export class FaultEnvironment {
   }
 
   /** An operator command, as `npm run <command> -- --env <name> --config <file> --outdir <dir> ...` runs it. */
-  async ops(command: OpsCommand, args: readonly string[] = [], opts: { config?: string; timeoutMs?: number; onSpawn?: (pid: number) => void; onLine?: (line: string) => void } = {}): Promise<RunResult> {
+  async ops(
+    command: OpsCommand,
+    args: readonly string[] = [],
+    opts: { config?: string; timeoutMs?: number; onSpawn?: (pid: number) => void; onLine?: (line: string) => void } = {},
+  ): Promise<RunResult> {
     const started = Date.now();
-    const r = await run(process.execPath, [RUN_TS, join(ROOT, 'scripts', `${command}.ts`), '--env', this.config.name, '--config', opts.config ?? this.configFile, '--outdir', this.outdir, ...args], {
-      cwd: ROOT, env: this.env, timeoutMs: opts.timeoutMs ?? 600_000, onSpawn: opts.onSpawn, onLine: opts.onLine && ((l) => opts.onLine!(l)),
-    });
+    const r = await run(
+      process.execPath,
+      [
+        RUN_TS,
+        join(ROOT, 'scripts', `${command}.ts`),
+        '--env',
+        this.config.name,
+        '--config',
+        opts.config ?? this.configFile,
+        '--outdir',
+        this.outdir,
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env: this.env,
+        timeoutMs: opts.timeoutMs ?? 600_000,
+        onSpawn: opts.onSpawn,
+        onLine: opts.onLine && ((l) => opts.onLine!(l)),
+      },
+    );
     this.timings.push([`${command} ${args.join(' ')}`.trim(), Date.now() - started]);
     return r;
   }
 
   /** Like `ops`, failing with the command's output when it exits with another code. */
-  async expectOps(command: OpsCommand, args: readonly string[], code: number, opts: { config?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  async expectOps(
+    command: OpsCommand,
+    args: readonly string[],
+    code: number,
+    opts: { config?: string; timeoutMs?: number } = {},
+  ): Promise<RunResult> {
     const r = await this.ops(command, args, opts);
     if (r.code !== code) {
-      throw new Error(`npm run ${command} -- ${args.join(' ')}: exit ${r.code} (expected ${code})${r.timedOut ? ' (timed out)' : ''}\n--- stdout ---\n${r.stdout.slice(-6000)}\n--- stderr ---\n${r.stderr.slice(-6000)}`);
+      throw new Error(
+        `npm run ${command} -- ${args.join(' ')}: exit ${r.code} (expected ${code})${r.timedOut ? ' (timed out)' : ''}\n--- stdout ---\n${r.stdout.slice(-6000)}\n--- stderr ---\n${r.stderr.slice(-6000)}`,
+      );
     }
     return r;
   }
@@ -123,7 +160,11 @@ export class FaultEnvironment {
   /** One line per step with its wall time. */
   report(title: string): string {
     const total = this.timings.reduce((a, [, ms]) => a + ms, 0);
-    return [`${title}: wall time per step (s)`, ...this.timings.map(([s, ms]) => `  ${(ms / 1000).toFixed(1).padStart(6)}  ${s}`), `  ${(total / 1000).toFixed(1).padStart(6)}  total`].join('\n');
+    return [
+      `${title}: wall time per step (s)`,
+      ...this.timings.map(([s, ms]) => `  ${(ms / 1000).toFixed(1).padStart(6)}  ${s}`),
+      `  ${(total / 1000).toFixed(1).padStart(6)}  total`,
+    ].join('\n');
   }
 
   async stop(): Promise<void> {

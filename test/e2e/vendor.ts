@@ -36,10 +36,12 @@ export class VendorFixture {
       const { ec2 } = await this.aws.clients(VENDOR_ACCOUNT, region);
       const elb = new ElasticLoadBalancingV2Client(await this.aws.config(VENDOR_ACCOUNT, region));
       const id = name.slice(name.lastIndexOf('.') + 1);
-      // The vendor's own network: a VPC, two subnets and an internal NLB behind its service.
+      // The vendor's own network: a VPC, three subnets and an internal NLB behind its service. Three
+      // zones (us-east-1a..c are use1-az6, az1, az2 in the emulator) so that a same-region consumer in
+      // use1-az1 and use1-az2 (prod's checkout) can place its endpoint.
       const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: '172.31.0.0/16' }));
       const subnetIds: string[] = [];
-      for (const [i, az] of ['a', 'b'].entries()) {
+      for (const [i, az] of ['a', 'b', 'c'].entries()) {
         const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: `172.31.${i}.0/24`, AvailabilityZone: `${region}${az}` }));
         subnetIds.push(Subnet!.SubnetId!);
       }

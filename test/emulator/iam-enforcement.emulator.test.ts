@@ -23,7 +23,7 @@ import {
   ElasticLoadBalancingV2Client,
   SetSecurityGroupsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import {
   AssociateResourceShareCommand, CreateResourceShareCommand, DeleteResourceShareCommand, GetResourceShareAssociationsCommand, RAMClient,
 } from '@aws-sdk/client-ram';
@@ -33,6 +33,7 @@ import {
   ListVPCAssociationAuthorizationsCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
+import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   CreateResourceGatewayCommand,
@@ -63,16 +64,20 @@ const ALLOWED = [
   'vpc-lattice:ListTagsForResource',
   'route53profiles:GetProfile',
   'route53profiles:ListTagsForResource',
+  's3:ListBucket',
 ];
 
 let emu: Emulator;
 let limited: Creds;
 let multiRegion: Creds;
+/** An IAM user of another account (the "CI" account) that may assume any role of ACCOUNT by its own policy. */
+let ciUser: Creds;
+const CI_ACCOUNT = '111111111111';
 const setup: Record<string, string> = {};
 
-async function assume(credentials: Creds, role: string): Promise<Creds> {
+async function assume(credentials: Creds, role: string, account = ACCOUNT): Promise<Creds> {
   const { Credentials: c } = await new STSClient({ endpoint: emu.endpoint, region: REGION, credentials })
-    .send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, RoleSessionName: 'iam-test' }));
+    .send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${role}`, RoleSessionName: 'iam-test' }));
   return { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
 }
 
@@ -128,7 +133,7 @@ beforeAll(async () => {
     await admin.iam.send(new PutRolePolicyCommand({
       RoleName: role, PolicyName: 'p',
       // scoped to the account's ARNs, as a generated least-privilege policy would be
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: [`arn:aws:*:*:${ACCOUNT}:*`, 'arn:aws:route53:::*'] }] }),
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: [`arn:aws:*:*:${ACCOUNT}:*`, 'arn:aws:route53:::*', 'arn:aws:s3:::iam-state', 'arn:aws:s3:::iam-state/*'] }] }),
     }));
   }
   const { Vpc } = await admin.ec2.send(new CreateVpcCommand({ CidrBlock: '10.60.0.0/16' }));
@@ -150,8 +155,23 @@ beforeAll(async () => {
   const profile = (await signed(await assume(TEST, 'admin'), 'route53profiles', 'POST', '/profile', { Name: 'iam', ClientToken: 'iam' })).json.Profile;
   setup.profileId = profile.Id;
   setup.profileArn = profile.Arn;
+  await new S3Client({ endpoint: emu.endpoint, region: REGION, credentials: await assume(TEST, 'admin'), forcePathStyle: true })
+    .send(new CreateBucketCommand({ Bucket: 'iam-state' }));
   limited = await assume(TEST, 'limited');
   multiRegion = await assume(TEST, 'multi-region');
+
+  // Trust: a CI user and a CI role in another account; `deployer` trusts the CI role only.
+  const ciAdmin = clients(await assume(TEST, 'admin', CI_ACCOUNT));
+  const assumeAny = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }] });
+  await ciAdmin.iam.send(new CreateUserCommand({ UserName: 'ci' }));
+  await ciAdmin.iam.send(new PutUserPolicyCommand({ UserName: 'ci', PolicyName: 'assume', PolicyDocument: assumeAny }));
+  const key = (await ciAdmin.iam.send(new CreateAccessKeyCommand({ UserName: 'ci' }))).AccessKey!;
+  ciUser = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+  const trustedBy = (principal: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }] });
+  await ciAdmin.iam.send(new CreateRoleCommand({ RoleName: 'ci-role', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:user/ci`) }));
+  await ciAdmin.iam.send(new PutRolePolicyCommand({ RoleName: 'ci-role', PolicyName: 'assume', PolicyDocument: assumeAny }));
+  await admin.iam.send(new CreateRoleCommand({ RoleName: 'deployer', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:role/ci-role`) }));
+  await admin.iam.send(new CreateRoleCommand({ RoleName: 'account-trust', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:root`) }));
 
   const res = await fetch(`${emu.endpoint}/moto-api/reset-auth`, { method: 'POST', body: '0' });
   expect(res.status).toBe(200);
@@ -221,6 +241,12 @@ test('Route 53 Profiles (GET, and an ARN in the path)', async () => {
   expect(assoc.json).toEqual({ __type: 'AccessDeniedException', ...denied('route53profiles:AssociateProfile') });
 });
 
+test('S3: a listing with an encoded prefix (the Terraform S3 backend\'s) is signed right, a write is denied', async () => {
+  const s3 = new S3Client({ endpoint: emu.endpoint, region: REGION, credentials: limited, forcePathStyle: true });
+  for (const Prefix of ['dev/', 'env:/']) expect((await s3.send(new ListObjectsV2Command({ Bucket: 'iam-state', Prefix }))).KeyCount).toBe(0);
+  await expect(s3.send(new PutObjectCommand({ Bucket: 'iam-state', Key: 'dev/x.tfstate', Body: '{}' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+});
+
 test('a forged signature is refused in the service protocol', async () => {
   const res = await fetch(`${emu.endpoint}/profiles`, {
     headers: {
@@ -231,4 +257,18 @@ test('a forged signature is refused in the service protocol', async () => {
   });
   expect(res.status).toBe(403);
   expect(((await res.json()) as { __type: string }).__type).toBe('InvalidSignatureException');
+});
+
+test('trust policies are evaluated in the role\'s account: a role principal admits its sessions, nobody else', async () => {
+  const deniedAssume = (who: string) => ({ name: 'AccessDenied', message: expect.stringContaining(`${who} is not authorized to perform: sts:AssumeRole`) });
+  // the CI user assumes its CI role (same account, user principal) ...
+  const ciRole = await assume(ciUser, 'ci-role', CI_ACCOUNT);
+  // ... whose sessions the deployer role of another account trusts
+  expect((await assume(ciRole, 'deployer')).accessKeyId).toMatch(/^ASIA/);
+  // an account principal admits every caller of that account whose own policy allows it
+  expect((await assume(ciUser, 'account-trust')).accessKeyId).toMatch(/^ASIA/);
+  // the user itself is not the trusted principal, although its own policy allows the call
+  await expect(assume(ciUser, 'deployer')).rejects.toMatchObject(deniedAssume(`arn:aws:iam::${CI_ACCOUNT}:user/ci`));
+  // a role that does not exist cannot be assumed
+  await expect(assume(ciRole, 'no-such-role')).rejects.toMatchObject(deniedAssume('assumed-role/ci-role/iam-test'));
 });

@@ -8,6 +8,7 @@
  * - other account principals: an invitation (GetResourceShareInvitations, PENDING); the account sees
  *   nothing shared (TGW, resource configuration, Route 53 Profile) until it accepts;
  * - outside the organization only when the share has allowExternalPrincipals = true.
+ * Declaring one also creates OrganizationAccountAccessRole in its member accounts, as CreateAccount does.
  */
 import { CreateSubnetCommand, CreateTransitGatewayCommand, CreateVpcCommand, DescribeTransitGatewaysCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -134,6 +135,18 @@ test('POST /_emulator/organization declares membership (validated)', async () =>
   expect(json).toMatchObject({ id: ORG_ID, arn: ORG_ARN, accounts: [MGMT, NETWORK, MEMBER, MEMBER2], sharingWithRamEnabled: false });
   expect((await organization('POST', { id: 'o-zzzzzzzzzz', managementAccountId: '999999999999', accounts: [MEMBER] })).status).toBe(400);
   expect((await organization('POST', { id: 'bad', managementAccountId: MGMT })).status).toBe(400);
+});
+
+test('declaring an organization creates OrganizationAccountAccessRole in each member account, trusted by the management account', async () => {
+  const iam = async (a: string) => new IAMClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(a) });
+  for (const account of [NETWORK, MEMBER, MEMBER2]) {
+    const { Role } = await (await iam(account)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }));
+    expect(JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!)).Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: `arn:aws:iam::${MGMT}:root` } },
+    ]);
+  }
+  await expect((await iam(MGMT)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+  await expect((await iam(OUTSIDE)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
 });
 
 test('sharing with the organization not enabled: no org principal, invitations for accounts in it', async () => {

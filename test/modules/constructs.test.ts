@@ -4,7 +4,9 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { EndpointService, PrivateLinkConsumer, VpcResourceShare, PrivateVpc, TransitGatewayHub } from '../../modules';
+import {
+  EndpointService, HubResolver, OnPremisesAttachment, PrivateLinkConsumer, VpcResourceShare, PrivateVpc, TransitGatewayHub, profileResourceName,
+} from '../../modules';
 
 function stack() {
   const s = new TerraformStack(Testing.app(), 'team');
@@ -32,7 +34,37 @@ describe('construct-level validation', () => {
     expect(() => new TransitGatewayHub(s, 'tgw', {
       provider, name: 'x', asn: 64512, segments: ['prod', 'shared-services'], hubVpcId: 'vpc-1', hubSubnetIds: ['a', 'b'],
       hubRouteTableId: 'rtb-1', spokeCidr: '10.0.0.0/8',
-    })).toThrow("team/tgw: segment name 'shared-services' is reserved for the hub's route table");
+    })).toThrow("team/tgw: segment name 'shared-services' is reserved for a route table of the hub");
+  });
+
+  test("TransitGatewayHub reserves 'onprem' too, and builds that table only for on-premises networks", () => {
+    const { s, provider } = stack();
+    const props = { provider, name: 'x', asn: 64512, hubVpcId: 'vpc-1', hubSubnetIds: ['a', 'b'], hubRouteTableId: 'rtb-1', spokeCidr: '10.0.0.0/8' };
+    expect(() => new TransitGatewayHub(s, 'tgw', { ...props, segments: ['onprem'] })).toThrow("team/tgw: segment name 'onprem' is reserved for a route table of the hub");
+    expect(new TransitGatewayHub(s, 'plain', { ...props, segments: ['prod'] }).onPremRouteTableId).toBeUndefined();
+    expect(new TransitGatewayHub(s, 'hybrid', { ...props, segments: ['prod'], onPremises: true }).onPremRouteTableId).toBeDefined();
+  });
+
+  test('OnPremisesAttachment takes exactly one of a VPN and a Direct Connect gateway', () => {
+    const { s, provider } = stack();
+    const props = { provider, name: 'x', network: 'dc', transitGatewayId: 'tgw-1', associateWith: 'tgw-rtb-1', propagateTo: {}, cidrs: {} };
+    expect(() => new OnPremisesAttachment(s, 'none', props)).toThrow('team/none: give exactly one of vpn and directConnect');
+    expect(() => new OnPremisesAttachment(s, 'both', {
+      ...props, vpn: { customerGatewayIp: '198.51.100.7', bgpAsn: 65000 }, directConnect: { gatewayId: 'g', allowedPrefixes: ['10.0.0.0/21'] },
+    })).toThrow('team/both: give exactly one of vpn and directConnect');
+  });
+
+  test('HubResolver needs inbound addresses in at least two AZs', () => {
+    const { s, provider } = stack();
+    expect(() => new HubResolver(s, 'resolver', { provider, name: 'x', vpcId: 'vpc-1', inbound: [{ az: 'use1-az1', subnetId: 'a', ip: '10.0.0.254' }], clients: { dc: '172.16.0.0/16' } }))
+      .toThrow('team/resolver: a Resolver endpoint needs addresses in at least two AZs, got 1');
+  });
+
+  test('profile resource names follow the API pattern and stay within 64 characters, distinct when cut', () => {
+    expect(profileResourceName('prod', 'core/ecr.api')).toBe('prod-core-ecr-api');
+    const long = profileResourceName('prod', 'core/monitoring/monitoring-fips.eu-west-1.amazonaws.com', 'more-than-enough-text');
+    expect(long).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(long).not.toBe(profileResourceName('prod', 'core/monitoring/monitoring-fips.eu-west-1.amazonaws.com', 'more-than-enough-texts'));
   });
 
   const serviceProps = (provider: AwsProvider) => ({

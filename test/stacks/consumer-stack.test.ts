@@ -1,5 +1,8 @@
 import { prod } from '../../environments/prod';
+import type { DnsMode, EnvironmentConfig } from '../../lib/config/types';
 import { resourceList, resources, synthJson, type StackJson } from '../support/synth';
+
+const withDns = (env: EnvironmentConfig, dns: DnsMode): EnvironmentConfig => ({ ...env, network: { ...env.network, dns } });
 
 /** The resource of `type` whose construct path starts with `key` (`service-payments` → `service-payments_endpoint_…`). */
 function byKey(stack: StackJson, type: string, key: string, leaf = type === 'aws_vpc_endpoint' ? 'endpoint' : ''): StackJson {
@@ -146,40 +149,80 @@ describe('consumer stack', () => {
     expect(associations[0].transit_gateway_route_table_id).toMatch(/route_tabletgw_rt-prod_/);
   });
 
-  test('propagation follows the segment rules: prod spokes only into shared-services, nonprod also into nonprod', () => {
+  test('propagation follows the segment rules: prod spokes into shared-services (and onprem, reaching the datacenter), nonprod also into nonprod', () => {
     const tables = (s: typeof checkout) => resourceList(s, 'aws_ec2_transit_gateway_route_table_propagation')
       .map((p) => /rt-([a-z-]+)_/.exec(p.transit_gateway_route_table_id)?.[1]).sort();
-    expect(tables(checkout)).toEqual(['shared-services']);
+    expect(tables(checkout)).toEqual(['onprem', 'shared-services']);
     expect(tables(staging)).toEqual(['nonprod', 'shared-services']);
+    expect(tables(ledger)).toEqual(['shared-services']);
+    // The spoke's propagation into onprem lives in its own stack, in the network account.
+    expect(resourceList(checkout, 'aws_ec2_transit_gateway_route_table_propagation').every((p) => p.provider === 'aws.network-us-east-1')).toBe(true);
   });
 
-  test('spoke routes the organization CIDR to the TGW after the attachment exists', () => {
-    expect(resourceList(checkout, 'aws_route')).toEqual([expect.objectContaining({
-      destination_cidr_block: '10.0.0.0/8',
-      depends_on: [expect.stringMatching(/^aws_ec2_transit_gateway_vpc_attachment\./)],
-    })]);
+  test('spoke routes the organization CIDR to the TGW after the attachment exists, and the on-premises ranges outside it when it reaches them', () => {
+    const routes = (s: typeof checkout) => resourceList(s, 'aws_route').map((r) => [r.destination_cidr_block, r.depends_on]);
+    const after = [expect.stringMatching(/^aws_ec2_transit_gateway_vpc_attachment\./)];
+    expect(routes(staging)).toEqual([['10.0.0.0/8', after]]);
+    expect(routes(checkout).sort()).toEqual([['10.0.0.0/8', after], ['172.16.0.0/16', after]]);
   });
 
-  test('hub zones for its segment are authorized by the network account and associated by the consumer', () => {
-    const auth = resourceList(checkout, 'aws_route53_vpc_association_authorization');
-    const assoc = resourceList(checkout, 'aws_route53_zone_association');
+  test('hub zones for its segment are authorized by the network account and associated by the consumer (zone-associations)', () => {
+    const s = synthJson(withDns(prod, 'zone-associations'));
+    const c = s['prod-consumer-checkout-us-east-1'];
+    const auth = resourceList(c, 'aws_route53_vpc_association_authorization');
+    const assoc = resourceList(c, 'aws_route53_zone_association');
     // prod segment in us-east-1: core (4 services) + data (2, prod only); nonprod gets core only.
     expect(auth).toHaveLength(6);
     expect(assoc).toHaveLength(6);
     expect(auth.every((a) => a.provider === 'aws.network-us-east-1' && a.vpc_region === 'us-east-1')).toBe(true);
     expect(assoc.every((a) => a.provider === 'aws.consumer-us-east-1')).toBe(true);
-    expect(resourceList(staging, 'aws_route53_zone_association')).toHaveLength(4);
-    expect(resourceList(ledger, 'aws_route53_zone_association')).toHaveLength(4);
+    expect(resourceList(s['prod-consumer-staging-us-east-1'], 'aws_route53_zone_association')).toHaveLength(4);
+    expect(resourceList(s['prod-consumer-ledger-eu-eu-west-1'], 'aws_route53_zone_association')).toHaveLength(4);
+    expect(resources(c, 'aws_route53profiles_association')).toEqual({});
+    // The datacenter's forwarding rule, shared through RAM, associated by the consumer of the segment it reaches.
+    expect(resourceList(c, 'aws_route53_resolver_rule_association')).toEqual([expect.objectContaining({
+      provider: 'aws.consumer-us-east-1', resolver_rule_id: expect.stringContaining(remote('prod-network-us-east-1')),
+    })]);
+    expect(resources(s['prod-consumer-staging-us-east-1'], 'aws_route53_resolver_rule_association')).toEqual({});
   });
 
-  test('TGW shared with listed accounts: each consumer stack adds its own account to the share', () => {
+  test("profiles: each spoke associates its segment's profile, and no zone or rule", () => {
+    for (const [stack, segment] of [[checkout, 'prod'], [staging, 'nonprod'], [ledger, 'prod']] as const) {
+      expect(resourceList(stack, 'aws_route53profiles_association')).toEqual([expect.objectContaining({
+        provider: stack === ledger ? 'aws.consumer-eu-west-1' : 'aws.consumer-us-east-1',
+        profile_id: expect.stringMatching(new RegExp(`route53profiles_profiledns-profiles_profile-${segment}_`)),
+        resource_id: expect.stringMatching(/^\$\{aws_vpc\./),
+      })]);
+      expect(resources(stack, 'aws_route53_zone_association')).toEqual({});
+      expect(resources(stack, 'aws_route53_vpc_association_authorization')).toEqual({});
+      expect(resources(stack, 'aws_route53_resolver_rule_association')).toEqual({});
+    }
+    expect(resourceList(checkout, 'aws_route53profiles_association')[0]).not.toHaveProperty('resource_properties');
+  });
+
+  test('zone-associations+profiles: the spoke holds both, under the construct ids of each mode alone', () => {
+    const names = (s: Record<string, StackJson>, type: string) => Object.keys(resources(s['prod-consumer-checkout-us-east-1'], type)).sort();
+    const zones = synthJson(withDns(prod, 'zone-associations'));
+    const both = synthJson(withDns(prod, 'zone-associations+profiles'));
+    for (const type of ['aws_route53_zone_association', 'aws_route53_vpc_association_authorization', 'aws_route53_resolver_rule_association']) {
+      expect(names(both, type)).toEqual(names(zones, type));
+    }
+    expect(names(both, 'aws_route53profiles_association')).toEqual(Object.keys(resources(checkout, 'aws_route53profiles_association')));
+  });
+
+  test('TGW and profiles shared with listed accounts: each consumer stack adds its own account to their shares', () => {
     const env = structuredClone(prod) as typeof prod;
     (env.network as { shareWith?: string }).shareWith = 'accounts';
     const s = synthJson(env);
     expect(s['prod-network-us-east-1'].resource.aws_ram_principal_association).toBeUndefined();
     const assoc = resourceList(s['prod-consumer-checkout-us-east-1'], 'aws_ram_principal_association').filter((a) => a.provider === 'aws.network-us-east-1');
-    expect(assoc).toEqual([expect.objectContaining({ principal: '444444444444' })]);
+    expect(assoc.map((a) => [a.principal, /aws_ram_resource_share([\w-]+?)_[0-9A-F]{8}/.exec(a.resource_share_arn)?.[1]]).sort()).toEqual([
+      ['444444444444', 'dns-profiles_share-prod'],
+      ['444444444444', 'tgw_share'],
+    ]);
     expect(resourceList(s['prod-consumer-checkout-us-east-1'], 'aws_ec2_transit_gateway_vpc_attachment')[0].depends_on)
+      .toEqual([expect.stringMatching(/^aws_ram_principal_association\./)]);
+    expect(resourceList(s['prod-consumer-checkout-us-east-1'], 'aws_route53profiles_association')[0].depends_on)
       .toEqual([expect.stringMatching(/^aws_ram_principal_association\./)]);
   });
 });

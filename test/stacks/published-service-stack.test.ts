@@ -73,7 +73,7 @@ describe('published service stack', () => {
     expect(topic.kms_master_key_id).not.toMatch(/alias\/aws\/sns/);
     const policy = JSON.parse(resourceList(provider, 'aws_sns_topic_policy')[0].policy);
     expect(policy.Statement).toEqual([expect.objectContaining({ Principal: { Service: 'vpce.amazonaws.com' }, Action: 'SNS:Publish', Condition: scoped })]);
-    expect(resourceList(provider, 'aws_kms_alias')).toEqual([expect.objectContaining({ name: 'alias/prod-payments-endpoint-connections' })]);
+    expect(resourceList(provider, 'aws_kms_alias')).toEqual([expect.objectContaining({ name_prefix: 'alias/prod-payments-endpoint-connections-' })]);
   });
 
   test('each published service has its own stack, VPC, NLB and endpoint service in its owner account', () => {

@@ -1,9 +1,16 @@
 import { prod } from '../../environments/prod';
-import type { ConsumerConfig, EnvironmentConfig, ServiceConfig } from '../../lib/config/types';
+import type { ConsumerConfig, DnsMode, EnvironmentConfig, ServiceConfig } from '../../lib/config/types';
 import { synthText } from '../support/synth';
 
 const withConsumers = (env: EnvironmentConfig, consumers: ConsumerConfig[]): EnvironmentConfig => ({ ...env, consumers });
 const withServices = (env: EnvironmentConfig, services: Record<string, ServiceConfig>): EnvironmentConfig => ({ ...env, services: { ...env.services, ...services } });
+const withDns = (env: EnvironmentConfig, dns: DnsMode): EnvironmentConfig => ({ ...env, network: { ...env.network, dns } });
+const withHubService = (env: EnvironmentConfig, region: string, service: string): EnvironmentConfig => {
+  const hub = env.network.hubs[region];
+  const core = hub.endpointSets.core;
+  return { ...env, network: { ...env.network, hubs: { ...env.network.hubs, [region]: { ...hub, endpointSets: { ...hub.endpointSets, core: { ...core, services: [...core.services, service] } } } } } };
+};
+// prod resolves the hubs' names through Route 53 Profiles, and its datacenter reaches the prod segment of us-east-1.
 const before = synthText([prod]);
 
 /** Every stack of `before` except `changed` is byte-identical in `after`. */
@@ -19,7 +26,7 @@ function expectOnlyChanged(after: Record<string, string>, changed: readonly stri
 
 describe('resources are keyed by name, never by position', () => {
   test.each<[string, ConsumerConfig]>([
-    ['a consumer in a region and segment that already have consumers', {
+    ['a consumer in a region and segment that already have consumers (and reach the datacenter)', {
       name: 'risk', accountId: '888888888888', region: 'us-east-1', cidr: '10.19.0.0/21', azs: ['us-east-1a', 'us-east-1c'], segment: 'prod',
       consumes: ['payments', 'ledger-db', 'market-data'],
     }],
@@ -69,6 +76,30 @@ describe('resources are keyed by name, never by position', () => {
   test('reordering consumers, their consumed services and AZs changes nothing', () => {
     const shuffled = withConsumers(prod, [...prod.consumers].reverse().map((c) => ({ ...c, azs: [...c.azs].reverse(), consumes: [...(c.consumes ?? [])].reverse() })));
     expect(synthText([shuffled])).toEqual(before);
+  });
+
+  test('adding a centralized service changes the hub stack only (profiles: prod)', () => {
+    const after = synthText([withHubService(prod, 'us-east-1', 'logs')]);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expectOnlyChanged(after, ['prod-network-us-east-1']);
+  });
+
+  test('with zone associations, the same service also changes every consumer of the segments that receive it', () => {
+    const zones = withDns(prod, 'zone-associations');
+    const base = synthText([zones]);
+    const after = synthText([withHubService(zones, 'us-east-1', 'logs')]);
+    const changed = Object.keys(base).filter((id) => after[id] !== base[id]);
+    expect(changed).toEqual(['prod-consumer-checkout-us-east-1', 'prod-consumer-staging-us-east-1', 'prod-network-us-east-1']);
+  });
+
+  test.each<DnsMode>(['zone-associations', 'zone-associations+profiles'])('with %s too, adding a consumer adds one stack and changes no other', (mode) => {
+    const base = synthText([withDns(prod, mode)]);
+    const consumer: ConsumerConfig = {
+      name: 'risk', accountId: '888888888888', region: 'us-east-1', cidr: '10.19.0.0/21', azs: ['use1-az1', 'use1-az2'], segment: 'prod', consumes: ['payments'],
+    };
+    const after = synthText([withConsumers(withDns(prod, mode), [consumer, ...prod.consumers])]);
+    expect(Object.keys(after).filter((id) => !(id in base))).toEqual(['prod-consumer-risk-us-east-1']);
+    for (const id of Object.keys(base)) expect({ id, json: after[id] }).toEqual({ id, json: base[id] });
   });
 
   test('removing a consumer removes only its stack', () => {

@@ -170,13 +170,19 @@ export interface Facts {
   hubRegions: string[];
   /** The network account id, when valid. */
   networkAccount?: string;
+  /** The valid ASN of each hub's Transit Gateway, by region. */
+  hubAsns: Record<string, number>;
+  /** The CIDR of each hub whose CIDR parses, by region. */
+  hubCidrs: Record<string, string>;
+  /** The valid ranges of the on-premises networks, for the overlap check. */
+  onPremisesCidrs: { readonly path: string; readonly cidr: string }[];
 }
 
 export class Checker {
   readonly problems: ConfigProblem[] = [];
   /** Every VPC CIDR that parses, for the overlap check. */
   readonly vpcs: Vpc[] = [];
-  readonly facts: Facts = { segmentNames: [], segmentCidrs: {}, hubRegions: [] };
+  readonly facts: Facts = { segmentNames: [], segmentCidrs: {}, hubRegions: [], hubAsns: {}, hubCidrs: {}, onPremisesCidrs: [] };
 
   constructor(private readonly environment: string) {}
 

@@ -5,7 +5,8 @@
  */
 import type {
   BootstrapConfig, CloudStateConfig, HcpTerraformTrustConfig, PrincipalTrustConfig, ConsumerConfig, EndpointSetConfig, EnvironmentConfig, ExternalServiceConfig, ExternalServiceDns, HubConfig,
-  ListenerConfig, NetworkConfig, PriceOverrides, PublishedServiceConfig, ResourceServiceConfig, S3StateConfig, SegmentConfig,
+  ListenerConfig, NetworkConfig, OnPremisesConfig, OnPremisesDirectConnectConfig, OnPremisesReachConfig, OnPremisesVpnConfig, PriceOverrides,
+  PublishedServiceConfig, ResourceServiceConfig, S3StateConfig, SegmentConfig,
 } from '../types';
 
 /** Every key of `T`, each once: `K` must list exactly the keys of `T`. */
@@ -21,7 +22,7 @@ function fieldsOf<T>() {
 type OrganizationConfig = EnvironmentConfig['organization'];
 
 export const FIELDS = {
-  environment: fieldsOf<EnvironmentConfig>()('name', 'organization', 'deployRoleName', 'tags', 'state', 'bootstrap', 'segments', 'network', 'services', 'consumers', 'flowLogRetentionDays', 'prices'),
+  environment: fieldsOf<EnvironmentConfig>()('name', 'organization', 'deployRoleName', 'tags', 'state', 'bootstrap', 'segments', 'network', 'services', 'consumers', 'flowLogRetentionDays', 'prices', 'quotas'),
   organization: fieldsOf<OrganizationConfig>()('id', 'managementAccountId', 'cidr'),
   s3: fieldsOf<S3StateConfig>()('kind', 'bucket', 'region', 'keyPrefix', 'kmsKeyId', 'roleArn'),
   cloud: fieldsOf<CloudStateConfig>()('kind', 'organization', 'project', 'workspacePrefix', 'hostname'),
@@ -29,8 +30,12 @@ export const FIELDS = {
   principalTrust: fieldsOf<PrincipalTrustConfig>()('kind', 'arn'),
   hcpTerraformTrust: fieldsOf<HcpTerraformTrustConfig>()('kind', 'organization', 'project', 'hostname'),
   segment: fieldsOf<SegmentConfig>()('cidrs', 'spokeToSpoke'),
-  network: fieldsOf<NetworkConfig>()('accountId', 'hubs', 'shareWith'),
-  hub: fieldsOf<HubConfig>()('cidr', 'azs', 'asn', 'endpointSets'),
+  network: fieldsOf<NetworkConfig>()('accountId', 'hubs', 'shareWith', 'dns', 'onPremises'),
+  hub: fieldsOf<HubConfig>()('cidr', 'azs', 'asn', 'endpointSets', 'dns'),
+  onPremises: fieldsOf<OnPremisesConfig>()('region', 'cidrs', 'vpn', 'directConnect', 'reach', 'forwardDomains', 'dnsServers'),
+  vpn: fieldsOf<OnPremisesVpnConfig>()('customerGatewayIp', 'bgpAsn', 'staticRoutesOnly'),
+  directConnect: fieldsOf<OnPremisesDirectConnectConfig>()('gatewayId', 'allowedPrefixes'),
+  reach: fieldsOf<OnPremisesReachConfig>()('segments'),
   endpointSet: fieldsOf<EndpointSetConfig>()('services', 'segments', 'policy'),
   published: fieldsOf<PublishedServiceConfig>()(
     'kind', 'accountId', 'region', 'cidr', 'azs', 'listeners', 'targets', 'privateDnsName', 'verificationZoneId', 'consumerDnsName', 'supportedRegions',
@@ -42,7 +47,7 @@ export const FIELDS = {
   consumer: fieldsOf<ConsumerConfig>()('name', 'accountId', 'region', 'cidr', 'azs', 'segment', 'consumes', 'expectedGbPerMonth'),
   prices: fieldsOf<PriceOverrides>()(
     'endpointAzHour', 'endpointGb', 'resourceEndpointHour', 'resourceEndpointGb', 'resourceGatewayGb', 'nlbHour', 'nlbLcuHour', 'tgwAttachmentHour', 'tgwGb',
-    'hostedZoneMonth', 'flowLogGb', 'interRegionGb',
+    'hostedZoneMonth', 'flowLogGb', 'interRegionGb', 'profilesBaseHour', 'profileAssociationHour', 'resolverEndpointIpHour', 'vpnConnectionHour',
   ),
 } as const;
 

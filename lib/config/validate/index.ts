@@ -9,8 +9,9 @@
  *
  * Problems come in a stable order: the order of the fields in `EnvironmentConfig` (name,
  * organization, deployRoleName, tags, state, segments, network, services, consumers,
- * flowLogRetentionDays, prices), then the checks that span several fields (accounts shared by
- * consumers, overlapping VPC CIDRs).
+ * flowLogRetentionDays, prices, quotas), then the checks that span several fields (accounts
+ * shared by consumers, overlapping VPC CIDRs, on-premises ranges against them: `on-premises.ts`),
+ * then, for an environment without errors, AWS's quotas (`quotas.ts`).
  */
 import type { EnvironmentConfig } from '../types';
 import { cidrContains, parseCidr } from '../../net/cidr';
@@ -20,6 +21,8 @@ import { checkConsumers, checkTgwShareAccounts } from './consumers';
 import { checkDeployRole, checkFlowLogRetention, checkOrganization, checkPrices, checkState, checkTags } from './environment';
 import { FIELDS } from './fields';
 import { checkNetwork, checkSegments } from './network';
+import { checkOnPremisesOverlaps } from './on-premises';
+import { checkQuotaOverrides, checkQuotas } from './quotas';
 import { checkServices } from './services';
 
 export type { ConfigProblem, Severity } from './checker';
@@ -118,8 +121,12 @@ function validateOne(envInput: EnvironmentConfig, label: string | undefined): Co
     const consumers = checkConsumers(c, env.consumers, services);
     checkFlowLogRetention(c, env.flowLogRetentionDays);
     checkPrices(c, env.prices);
+    checkQuotaOverrides(c, env.quotas);
     checkTgwShareAccounts(c, isObject(env.network) ? env.network.shareWith : undefined, consumers);
     checkOverlaps(c);
+    checkOnPremisesOverlaps(c);
+    // Counts against AWS's quotas mean something only for an environment without errors.
+    if (!c.problems.some((p) => p.severity !== 'warning')) checkQuotas(c, envInput);
   } catch (err) {
     // Defensive: a bug in a check must not hide the problems found so far.
     c.add('environment', `validation failed unexpectedly (${err instanceof Error ? err.message : String(err)}); please report this`);

@@ -1,11 +1,13 @@
 /** Checks of segments and the network account: hubs, Transit Gateway ASNs, centralized endpoint sets. */
 import { INTERFACE_ENDPOINT_DNS_NAMES, INTERFACE_ENDPOINT_SERVICES, TGW_PRIVATE_ASN_RANGES } from '../../aws/catalog';
-import { SHARED_SERVICES_ROUTE_TABLE, endpointKey } from '../topology';
+import { DNS_MODES, ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE, endpointKey } from '../topology';
 import { cidrContains, cidrsOverlap, parseCidr } from '../../net/cidr';
 import { ACCOUNT_RE, DNS_SAFE_FIX, DNS_SAFE_RE, cidrMessage, describe, field, isObject, key, nearest, orList, quoteList, show, type Checker } from './checker';
 import { FIELDS } from './fields';
+import { checkOnPremises } from './on-premises';
 
-const RESERVED_SEGMENT = SHARED_SERVICES_ROUTE_TABLE;
+/** Names of the hub's own TGW route tables, which segments cannot take. */
+const RESERVED_SEGMENTS = [SHARED_SERVICES_ROUTE_TABLE, ONPREM_ROUTE_TABLE];
 
 export function checkSegments(c: Checker, v: unknown): void {
   const example = "{ prod: { cidrs: ['10.16.0.0/12'], spokeToSpoke: false } }";
@@ -17,8 +19,8 @@ export function checkSegments(c: Checker, v: unknown): void {
   const ranges: { path: string; cidr: string }[] = [];
   for (const name of names) {
     const p = key('segments', name);
-    if (name === RESERVED_SEGMENT) {
-      c.add(p, `'${RESERVED_SEGMENT}' is reserved for the hub route table; choose another segment name`);
+    if (RESERVED_SEGMENTS.includes(name)) {
+      c.add(p, `'${name}' is reserved for a route table of the hub (${quoteList(RESERVED_SEGMENTS)}); choose another segment name`);
     } else if (!DNS_SAFE_RE.test(name)) {
       c.add(p, `'${name}' is not a DNS-safe segment name; ${DNS_SAFE_FIX}`);
     }
@@ -66,6 +68,7 @@ export function checkNetwork(c: Checker, v: unknown): void {
   if (network.shareWith !== undefined && network.shareWith !== 'organization' && network.shareWith !== 'accounts') {
     c.add('network.shareWith', `${show(network.shareWith)} is not a sharing mode; use 'organization' or 'accounts'`);
   }
+  checkDnsMode(c, 'network.dns', network.dns);
   const hubs = c.object('network.hubs', network.hubs, "give one hub per region, e.g. { 'us-east-1': { cidr, azs, asn, endpointSets: {} } }");
   if (!hubs) return;
   const regions = Object.keys(hubs);
@@ -78,11 +81,21 @@ export function checkNetwork(c: Checker, v: unknown): void {
     const hub = c.object(p, hubs[region], 'give { cidr, azs, asn, endpointSets }');
     if (!hub) continue;
     c.unknownFields(p, hub, FIELDS.hub);
-    c.vpcCidr(field(p, 'cidr'), hub.cidr);
+    const cidr = c.vpcCidr(field(p, 'cidr'), hub.cidr);
+    if (cidr !== undefined && knownRegion !== undefined) c.facts.hubCidrs[knownRegion] = cidr;
     c.azs(field(p, 'azs'), hub.azs, knownRegion);
     checkAsn(c, field(p, 'asn'), hub.asn, asnOwner, p);
+    if (knownRegion !== undefined && typeof hub.asn === 'number' && asnOwner.get(hub.asn) === p) c.facts.hubAsns[knownRegion] = hub.asn;
     checkEndpointSets(c, field(p, 'endpointSets'), hub.endpointSets);
+    checkDnsMode(c, field(p, 'dns'), hub.dns);
   }
+  checkOnPremises(c, network.onPremises);
+}
+
+/** `network.dns`, `network.hubs[r].dns`: one of the DNS modes. */
+function checkDnsMode(c: Checker, path: string, v: unknown): void {
+  if (v === undefined || (typeof v === 'string' && (DNS_MODES as readonly string[]).includes(v))) return;
+  c.add(path, `${show(v)} is not a DNS mode; use ${orList(DNS_MODES)} (switch from one to the other through 'zone-associations+profiles')`);
 }
 
 function checkAsn(c: Checker, path: string, v: unknown, owners: Map<number, string>, hubPath: string): void {

@@ -75,11 +75,20 @@ export class LiveJson {
   }
 
   /** Endpoints name customer endpoint services by service name: point them at the service objects read. */
-  resolveServiceNames(serviceIdByName: ReadonlyMap<string, string>): void {
-    for (const e of this.entries.values()) {
+  resolveServiceNames(serviceIdByName: ReadonlyMap<string, string>): Map<string, string> {
+    const serviceOf = new Map<string, string>();
+    for (const [id, e] of this.entries) {
       const name = e.config.service_name;
-      if (e.type === 'aws_vpc_endpoint' && typeof name === 'string' && serviceIdByName.has(name)) e.config.service_name = ref(serviceIdByName.get(name)!);
+      if (e.type !== 'aws_vpc_endpoint' || typeof name !== 'string' || !serviceIdByName.has(name)) continue;
+      e.config.service_name = ref(serviceIdByName.get(name)!);
+      serviceOf.set(id, serviceIdByName.get(name)!);
     }
+    return serviceOf;
+  }
+
+  /** The ids and stacks of the objects of one type. */
+  idsOf(type: string): { id: string; stack: string }[] {
+    return [...this.entries].filter(([, e]) => e.type === type).map(([id, e]) => ({ id, stack: e.stack }));
   }
 
   /** The resource name an object got (what the model's messages show). */
@@ -89,7 +98,15 @@ export class LiveJson {
 
   /** The JSON of every stack. */
   build(): Record<string, StackJson> {
-    const stacks = new Map<string, { resource: Record<string, Record<string, JsonObject>>; output: Record<string, JsonObject>; remote: Record<string, JsonObject>; providers: Map<string, JsonObject> }>();
+    const stacks = new Map<
+      string,
+      {
+        resource: Record<string, Record<string, JsonObject>>;
+        output: Record<string, JsonObject>;
+        remote: Record<string, JsonObject>;
+        providers: Map<string, JsonObject>;
+      }
+    >();
     const stackOf = (id: string) => {
       let s = stacks.get(id);
       if (!s) {
@@ -112,7 +129,8 @@ export class LiveJson {
         return `\${data.terraform_remote_state.${remote}.outputs.${output}}`;
       }
       if (Array.isArray(value)) return value.map((v) => resolve(from, v));
-      if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(from, v)]));
+      if (typeof value === 'object' && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(from, v)]));
       return value;
     };
     for (const e of this.entries.values()) {

@@ -15,16 +15,41 @@
  * is the seam for them (profile associations become `aws_route53profiles_*` resources).
  */
 import {
-  DescribeRouteTablesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeTransitGatewayPeeringAttachmentsCommand,
-  DescribeTransitGatewayRouteTablesCommand, DescribeTransitGatewaysCommand, DescribeTransitGatewayVpcAttachmentsCommand,
-  DescribeVpcEndpointConnectionsCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointServicePermissionsCommand,
-  DescribeVpcEndpointsCommand, DescribeVpcsCommand, EC2Client, GetTransitGatewayRouteTableAssociationsCommand,
-  GetTransitGatewayRouteTablePropagationsCommand, SearchTransitGatewayRoutesCommand, type Filter, type IpPermission, type Tag,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeTransitGatewayPeeringAttachmentsCommand,
+  DescribeTransitGatewayRouteTablesCommand,
+  DescribeTransitGatewaysCommand,
+  DescribeTransitGatewayVpcAttachmentsCommand,
+  DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointServicePermissionsCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  GetTransitGatewayRouteTableAssociationsCommand,
+  GetTransitGatewayRouteTablePropagationsCommand,
+  SearchTransitGatewayRoutesCommand,
+  type Filter,
+  type IpPermission,
+  type Tag,
 } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetResourceShareAssociationsCommand, GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
-import { GetHostedZoneCommand, ListHostedZonesCommand, ListResourceRecordSetsCommand, ListTagsForResourcesCommand, Route53Client } from '@aws-sdk/client-route-53';
-import { ListResourceConfigurationsCommand, ListResourceGatewaysCommand, ListTagsForResourceCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import {
+  GetHostedZoneCommand,
+  ListHostedZonesCommand,
+  ListResourceRecordSetsCommand,
+  ListTagsForResourcesCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import {
+  ListResourceConfigurationsCommand,
+  ListResourceGatewaysCommand,
+  ListTagsForResourceCommand,
+  VPCLatticeClient,
+} from '@aws-sdk/client-vpc-lattice';
 import { mapLimit } from '../../cli/run';
 import type { ClientFactory } from '../aws';
 import { LiveJson, ref, type Place } from './live-json';
@@ -40,8 +65,8 @@ export interface ZoneRecord {
 
 /** Route 53 Profiles: which profiles a VPC uses and which zones a profile holds. */
 export interface ProfileReader {
-  /** Profile associations of an account and region: profile id and the VPC. */
-  associations(place: Place): Promise<readonly { profileId: string; vpcId: string; id: string }[]>;
+  /** Profile associations of these VPCs of an account and region: profile id and the VPC. */
+  associations(place: Place, vpcIds: readonly string[]): Promise<readonly { profileId: string; vpcId: string; id: string }[]>;
   /** Resources (zone ARNs) of a profile. */
   resources(place: Place, profileId: string): Promise<readonly { resourceArn: string; id: string }[]>;
 }
@@ -59,11 +84,32 @@ export interface LiveReadOptions {
   readonly onError?: (what: string, error: unknown) => void;
 }
 
+export interface LiveZone {
+  readonly id: string;
+  readonly name: string;
+  readonly account: string;
+  readonly stack?: string;
+  readonly vpcIds: readonly string[];
+}
+
+export interface LiveEndpoint {
+  readonly id: string;
+  readonly vpcId?: string;
+  readonly account: string;
+  readonly region: string;
+  readonly stack?: string;
+  readonly state?: string;
+}
+
 export interface LiveState {
   readonly json: LiveJson;
   readonly records: readonly ZoneRecord[];
+  readonly zones: readonly LiveZone[];
+  readonly endpoints: readonly LiveEndpoint[];
   /** Each VPC endpoint's DNS names (lower case, no trailing dot). */
   readonly endpointDns: ReadonlyMap<string, readonly string[]>;
+  /** The endpoint service each interface endpoint connects to (customer services). */
+  readonly endpointService: ReadonlyMap<string, string>;
   /** Interface endpoint network interfaces, for Reachability Analyzer. */
   readonly endpointEnis: ReadonlyMap<string, readonly string[]>;
 }
@@ -95,7 +141,15 @@ function ingressOf(perms: readonly IpPermission[] | undefined): Record<string, u
 }
 
 /** Reads one account and region's VPC-level objects (everything tagged with the environment, and what is in those VPCs). */
-async function readPlace(o: LiveReadOptions, place: Place, live: LiveJson, serviceNames: Map<string, string>, dns: Map<string, string[]>, enis: Map<string, string[]>): Promise<void> {
+async function readPlace(
+  o: LiveReadOptions,
+  place: Place,
+  live: LiveJson,
+  serviceNames: Map<string, string>,
+  dns: Map<string, string[]>,
+  enis: Map<string, string[]>,
+  found: LiveEndpoint[],
+): Promise<void> {
   const ec2 = o.clients(EC2Client, place.account, place.region);
   const envFilter: Filter[] = [{ Name: 'tag:environment', Values: [o.environment] }];
   const vpcs = await ec2Pages(async (NextToken) => {
@@ -130,12 +184,17 @@ async function readPlace(o: LiveReadOptions, place: Place, live: LiveJson, servi
       allowed_principals: AllowedPrincipals.flatMap((p) => p.Principal ?? []),
       tags: tagsOf(s.Tags),
     });
-    const { VpcEndpointConnections = [] } = await ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [s.ServiceId] }] }));
+    const { VpcEndpointConnections = [] } = await ec2.send(
+      new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [s.ServiceId] }] }),
+    );
     for (const c of VpcEndpointConnections) {
       if (!c.VpcEndpointId) continue;
       const state = c.VpcEndpointState ?? 'unknown';
       if (/^available$/i.test(state)) {
-        live.add(stack, 'aws_vpc_endpoint_connection_accepter', `${s.ServiceId}_${c.VpcEndpointId}`, place, { vpc_endpoint_id: ref(c.VpcEndpointId), vpc_endpoint_service_id: ref(s.ServiceId) });
+        live.add(stack, 'aws_vpc_endpoint_connection_accepter', `${s.ServiceId}_${c.VpcEndpointId}`, place, {
+          vpc_endpoint_id: ref(c.VpcEndpointId),
+          vpc_endpoint_service_id: ref(s.ServiceId),
+        });
       } else {
         live.note(c.VpcEndpointId, `its connection to ${s.ServiceId} is ${state} (owner ${c.VpcEndpointOwner ?? '?'})`);
       }
@@ -160,32 +219,48 @@ async function readPlace(o: LiveReadOptions, place: Place, live: LiveJson, servi
       const r = await ec2.send(new DescribeSubnetsCommand({ Filters: inVpcs, NextToken }));
       return { items: r.Subnets ?? [], next: r.NextToken };
     });
-    for (const s of subnets) if (s.SubnetId) live.add(stackOfVpc(s.VpcId, s.Tags), 'aws_subnet', s.SubnetId, place, { vpc_id: ref(s.VpcId ?? ''), cidr_block: s.CidrBlock, availability_zone: s.AvailabilityZone });
+    for (const s of subnets)
+      if (s.SubnetId)
+        live.add(stackOfVpc(s.VpcId, s.Tags), 'aws_subnet', s.SubnetId, place, {
+          vpc_id: ref(s.VpcId ?? ''),
+          cidr_block: s.CidrBlock,
+          availability_zone: s.AvailabilityZone,
+        });
     const tables = await ec2Pages(async (NextToken) => {
       const r = await ec2.send(new DescribeRouteTablesCommand({ Filters: inVpcs, NextToken }));
       return { items: r.RouteTables ?? [], next: r.NextToken };
     });
     for (const t of tables) {
       if (!t.RouteTableId) continue;
-      const routes = (t.Routes ?? []).filter((r) => r.State !== 'blackhole').flatMap((r) => {
-        const cidr = r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock;
-        if (!cidr) return [];
-        return [{
-          cidr_block: cidr,
-          ...(r.TransitGatewayId && { transit_gateway_id: ref(r.TransitGatewayId) }),
-          ...(r.GatewayId && { gateway_id: r.GatewayId }),
-          ...(r.NatGatewayId && { nat_gateway_id: r.NatGatewayId }),
-          ...(r.EgressOnlyInternetGatewayId && { egress_only_gateway_id: r.EgressOnlyInternetGatewayId }),
-          ...(r.VpcPeeringConnectionId && { vpc_peering_connection_id: r.VpcPeeringConnectionId }),
-        }];
-      });
+      const routes = (t.Routes ?? [])
+        .filter((r) => r.State !== 'blackhole')
+        .flatMap((r) => {
+          const cidr = r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock;
+          if (!cidr) return [];
+          return [
+            {
+              cidr_block: cidr,
+              ...(r.TransitGatewayId && { transit_gateway_id: ref(r.TransitGatewayId) }),
+              ...(r.GatewayId && { gateway_id: r.GatewayId }),
+              ...(r.NatGatewayId && { nat_gateway_id: r.NatGatewayId }),
+              ...(r.EgressOnlyInternetGatewayId && { egress_only_gateway_id: r.EgressOnlyInternetGatewayId }),
+              ...(r.VpcPeeringConnectionId && { vpc_peering_connection_id: r.VpcPeeringConnectionId }),
+            },
+          ];
+        });
       live.add(stackOfVpc(t.VpcId, t.Tags), 'aws_route_table', t.RouteTableId, place, { vpc_id: ref(t.VpcId ?? ''), route: routes });
     }
     const groups = await ec2Pages(async (NextToken) => {
       const r = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: inVpcs, NextToken }));
       return { items: r.SecurityGroups ?? [], next: r.NextToken };
     });
-    for (const g of groups) if (g.GroupId) live.add(stackOfVpc(g.VpcId, g.Tags), 'aws_security_group', g.GroupId, place, { vpc_id: ref(g.VpcId ?? ''), name: g.GroupName, ingress: ingressOf(g.IpPermissions) });
+    for (const g of groups)
+      if (g.GroupId)
+        live.add(stackOfVpc(g.VpcId, g.Tags), 'aws_security_group', g.GroupId, place, {
+          vpc_id: ref(g.VpcId ?? ''),
+          name: g.GroupName,
+          ingress: ingressOf(g.IpPermissions),
+        });
     const endpoints = await ec2Pages(async (NextToken) => {
       const r = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: inVpcs, NextToken }));
       return { items: r.VpcEndpoints ?? [], next: r.NextToken };
@@ -193,8 +268,19 @@ async function readPlace(o: LiveReadOptions, place: Place, live: LiveJson, servi
     for (const e of endpoints) {
       if (!e.VpcEndpointId || /^(deleted|deleting)$/i.test(e.State ?? '')) continue;
       if (e.State && !/^available$/i.test(e.State)) live.note(e.VpcEndpointId, `the endpoint is ${e.State}`);
-      dns.set(e.VpcEndpointId, (e.DnsEntries ?? []).flatMap((d) => (d.DnsName ? [d.DnsName.toLowerCase().replace(/\.$/, '')] : [])));
+      dns.set(
+        e.VpcEndpointId,
+        (e.DnsEntries ?? []).flatMap((d) => (d.DnsName ? [d.DnsName.toLowerCase().replace(/\.$/, '')] : [])),
+      );
       enis.set(e.VpcEndpointId, e.NetworkInterfaceIds ?? []);
+      found.push({
+        id: e.VpcEndpointId,
+        vpcId: e.VpcId,
+        account: place.account,
+        region: place.region,
+        stack: stackOfVpc(e.VpcId, e.Tags),
+        state: e.State,
+      });
       live.add(stackOfVpc(e.VpcId, e.Tags), 'aws_vpc_endpoint', e.VpcEndpointId, place, {
         vpc_id: ref(e.VpcId ?? ''),
         vpc_endpoint_type: e.VpcEndpointType,
@@ -215,7 +301,9 @@ async function readPlace(o: LiveReadOptions, place: Place, live: LiveJson, servi
     for (const a of attachments) {
       if (!a.TransitGatewayAttachmentId || /^(deleted|deleting|failed|rejected)$/.test(a.State ?? '')) continue;
       live.add(stackOfVpc(a.VpcId, a.Tags), 'aws_ec2_transit_gateway_vpc_attachment', a.TransitGatewayAttachmentId, place, {
-        transit_gateway_id: ref(a.TransitGatewayId ?? ''), vpc_id: ref(a.VpcId ?? ''), subnet_ids: (a.SubnetIds ?? []).map((s) => ref(s)),
+        transit_gateway_id: ref(a.TransitGatewayId ?? ''),
+        vpc_id: ref(a.VpcId ?? ''),
+        subnet_ids: (a.SubnetIds ?? []).map((s) => ref(s)),
       });
     }
   }
@@ -223,11 +311,23 @@ async function readPlace(o: LiveReadOptions, place: Place, live: LiveJson, servi
   if (place.account === o.networkAccount) await readTransitGateways(o, place, live, envFilter);
   await readLattice(o, place, live);
   await readShares(o, place, live);
-  if (o.profiles) {
-    for (const a of await o.profiles.associations(place)) {
-      live.add(vpcStack.get(a.vpcId), 'aws_route53profiles_association', a.id, place, { profile_id: a.profileId, resource_id: ref(a.vpcId) });
+  if (o.profiles && vpcIds.length > 0) {
+    const associations = await o.profiles.associations(place, vpcIds).catch((e: unknown) => {
+      o.onError?.(`${place.account}/${place.region} Route 53 Profiles`, e);
+      return [];
+    });
+    for (const a of associations) {
+      live.add(vpcStack.get(a.vpcId), 'aws_route53profiles_association', a.id, place, {
+        profile_id: a.profileId,
+        resource_id: ref(a.vpcId),
+      });
       for (const r of await o.profiles.resources(place, a.profileId)) {
-        live.add(vpcStack.get(a.vpcId), 'aws_route53profiles_resource_association', r.id, place, { profile_id: a.profileId, resource_arn: r.resourceArn });
+        // A zone is named by its ARN: point at the zone read from Route 53 (`arn` of the zone id).
+        const zone = /^arn:[^:]+:route53:::hostedzone\/(.+)$/.exec(r.resourceArn)?.[1];
+        live.add(vpcStack.get(a.vpcId), 'aws_route53profiles_resource_association', `${a.id}_${r.id}`, place, {
+          profile_id: a.profileId,
+          resource_arn: zone ? ref(zone, 'arn') : r.resourceArn,
+        });
       }
     }
   }
@@ -246,14 +346,18 @@ async function readTransitGateways(o: LiveReadOptions, place: Place, live: LiveJ
       if (!a.TransitGatewayAttachmentId || /^(deleted|deleting|failed|rejected)$/.test(a.State ?? '')) continue;
       // The spoke's side names the attachment's stack; from here only unknown ones are added.
       live.add(tagsOf(a.Tags).stack ?? stack, 'aws_ec2_transit_gateway_vpc_attachment', a.TransitGatewayAttachmentId, place, {
-        transit_gateway_id: ref(tgw.TransitGatewayId), vpc_id: ref(a.VpcId ?? ''),
+        transit_gateway_id: ref(tgw.TransitGatewayId),
+        vpc_id: ref(a.VpcId ?? ''),
       });
     }
-    const { TransitGatewayPeeringAttachments = [] } = await ec2.send(new DescribeTransitGatewayPeeringAttachmentsCommand({ Filters: tgwFilter }));
+    const { TransitGatewayPeeringAttachments = [] } = await ec2.send(
+      new DescribeTransitGatewayPeeringAttachmentsCommand({ Filters: tgwFilter }),
+    );
     for (const p of TransitGatewayPeeringAttachments) {
       if (!p.TransitGatewayAttachmentId || /^(deleted|deleting|failed|rejected)$/.test(p.State ?? '')) continue;
       live.add(tagsOf(p.Tags).stack ?? stack, 'aws_ec2_transit_gateway_peering_attachment', p.TransitGatewayAttachmentId, place, {
-        transit_gateway_id: ref(p.RequesterTgwInfo?.TransitGatewayId ?? ''), peer_transit_gateway_id: ref(p.AccepterTgwInfo?.TransitGatewayId ?? ''),
+        transit_gateway_id: ref(p.RequesterTgwInfo?.TransitGatewayId ?? ''),
+        peer_transit_gateway_id: ref(p.AccepterTgwInfo?.TransitGatewayId ?? ''),
       });
     }
     const { TransitGatewayRouteTables = [] } = await ec2.send(new DescribeTransitGatewayRouteTablesCommand({ Filters: tgwFilter }));
@@ -261,27 +365,39 @@ async function readTransitGateways(o: LiveReadOptions, place: Place, live: LiveJ
       const table = t.TransitGatewayRouteTableId;
       if (!table || t.State === 'deleted') continue;
       const tableStack = tagsOf(t.Tags).stack ?? stack;
-      live.add(tableStack, 'aws_ec2_transit_gateway_route_table', table, place, { transit_gateway_id: ref(tgw.TransitGatewayId), tags: tagsOf(t.Tags) });
-      const { Associations = [] } = await ec2.send(new GetTransitGatewayRouteTableAssociationsCommand({ TransitGatewayRouteTableId: table }));
+      live.add(tableStack, 'aws_ec2_transit_gateway_route_table', table, place, {
+        transit_gateway_id: ref(tgw.TransitGatewayId),
+        tags: tagsOf(t.Tags),
+      });
+      const { Associations = [] } = await ec2.send(
+        new GetTransitGatewayRouteTableAssociationsCommand({ TransitGatewayRouteTableId: table }),
+      );
       for (const a of Associations) {
         if (!a.TransitGatewayAttachmentId || a.State === 'disassociated') continue;
         live.add(tableStack, 'aws_ec2_transit_gateway_route_table_association', `${table}_${a.TransitGatewayAttachmentId}`, place, {
-          transit_gateway_attachment_id: ref(a.TransitGatewayAttachmentId), transit_gateway_route_table_id: ref(table),
+          transit_gateway_attachment_id: ref(a.TransitGatewayAttachmentId),
+          transit_gateway_route_table_id: ref(table),
         });
       }
-      const { TransitGatewayRouteTablePropagations = [] } = await ec2.send(new GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: table }));
+      const { TransitGatewayRouteTablePropagations = [] } = await ec2.send(
+        new GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: table }),
+      );
       for (const p of TransitGatewayRouteTablePropagations) {
         if (!p.TransitGatewayAttachmentId || p.State === 'disabled') continue;
         live.add(tableStack, 'aws_ec2_transit_gateway_route_table_propagation', `prop_${table}_${p.TransitGatewayAttachmentId}`, place, {
-          transit_gateway_attachment_id: ref(p.TransitGatewayAttachmentId), transit_gateway_route_table_id: ref(table),
+          transit_gateway_attachment_id: ref(p.TransitGatewayAttachmentId),
+          transit_gateway_route_table_id: ref(table),
         });
       }
-      const { Routes = [] } = await ec2.send(new SearchTransitGatewayRoutesCommand({ TransitGatewayRouteTableId: table, Filters: [{ Name: 'type', Values: ['static'] }] }));
+      const { Routes = [] } = await ec2.send(
+        new SearchTransitGatewayRoutesCommand({ TransitGatewayRouteTableId: table, Filters: [{ Name: 'type', Values: ['static'] }] }),
+      );
       for (const r of Routes) {
         if (!r.DestinationCidrBlock) continue;
         const attachment = r.TransitGatewayAttachments?.[0]?.TransitGatewayAttachmentId;
         live.add(tableStack, 'aws_ec2_transit_gateway_route', `route_${table}_${r.DestinationCidrBlock}`, place, {
-          destination_cidr_block: r.DestinationCidrBlock, transit_gateway_route_table_id: ref(table),
+          destination_cidr_block: r.DestinationCidrBlock,
+          transit_gateway_route_table_id: ref(table),
           ...(r.State === 'blackhole' || !attachment ? { blackhole: true } : { transit_gateway_attachment_id: ref(attachment) }),
         });
       }
@@ -291,7 +407,8 @@ async function readTransitGateways(o: LiveReadOptions, place: Place, live: LiveJ
 
 async function readLattice(o: LiveReadOptions, place: Place, live: LiveJson): Promise<void> {
   const lattice = o.clients(VPCLatticeClient, place.account, place.region);
-  const tagsAt = async (arn: string | undefined) => (arn ? (await lattice.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? {} : {});
+  const tagsAt = async (arn: string | undefined) =>
+    arn ? ((await lattice.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? {}) : {};
   const { items: gateways = [] } = await lattice.send(new ListResourceGatewaysCommand({}));
   for (const g of gateways) {
     if (!g.id) continue;
@@ -304,57 +421,93 @@ async function readLattice(o: LiveReadOptions, place: Place, live: LiveJson): Pr
     if (!c.arn) continue;
     const tags = await tagsAt(c.arn);
     if (tags.environment !== o.environment) continue;
-    live.add(tags.stack, 'aws_vpclattice_resource_configuration', c.arn, place, { resource_gateway_identifier: ref(c.resourceGatewayId ?? ''), name: c.name, arn: c.arn });
+    live.add(tags.stack, 'aws_vpclattice_resource_configuration', c.arn, place, {
+      resource_gateway_identifier: ref(c.resourceGatewayId ?? ''),
+      name: c.name,
+      arn: c.arn,
+    });
   }
 }
 
 async function readShares(o: LiveReadOptions, place: Place, live: LiveJson): Promise<void> {
   const ram = o.clients(RAMClient, place.account, place.region);
-  const { resourceShares = [] } = await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareStatus: 'ACTIVE', tagFilters: [{ tagKey: 'environment', tagValues: [o.environment] }] }));
+  const { resourceShares = [] } = await ram.send(
+    new GetResourceSharesCommand({
+      resourceOwner: 'SELF',
+      resourceShareStatus: 'ACTIVE',
+      tagFilters: [{ tagKey: 'environment', tagValues: [o.environment] }],
+    }),
+  );
   for (const s of resourceShares) {
     const arn = s.resourceShareArn;
     if (!arn) continue;
     const stack = (s.tags ?? []).find((t) => t.key === 'stack')?.value;
     live.add(stack, 'aws_ram_resource_share', arn, place, { name: s.name, allow_external_principals: s.allowExternalPrincipals ?? false });
     for (const type of ['RESOURCE', 'PRINCIPAL'] as const) {
-      const { resourceShareAssociations = [] } = await ram.send(new GetResourceShareAssociationsCommand({ associationType: type, resourceShareArns: [arn] }));
+      const { resourceShareAssociations = [] } = await ram.send(
+        new GetResourceShareAssociationsCommand({ associationType: type, resourceShareArns: [arn] }),
+      );
       for (const a of resourceShareAssociations) {
         if (a.status !== 'ASSOCIATED' || !a.associatedEntity) continue;
-        if (type === 'RESOURCE') live.add(stack, 'aws_ram_resource_association', `${arn}_${a.associatedEntity}`, place, { resource_arn: ref(a.associatedEntity, 'arn'), resource_share_arn: ref(arn, 'arn') });
-        else live.add(stack, 'aws_ram_principal_association', `${arn}_${a.associatedEntity}`, place, { principal: a.associatedEntity, resource_share_arn: ref(arn, 'arn') });
+        if (type === 'RESOURCE')
+          live.add(stack, 'aws_ram_resource_association', `${arn}_${a.associatedEntity}`, place, {
+            resource_arn: ref(a.associatedEntity, 'arn'),
+            resource_share_arn: ref(arn, 'arn'),
+          });
+        else
+          live.add(stack, 'aws_ram_principal_association', `${arn}_${a.associatedEntity}`, place, {
+            principal: a.associatedEntity,
+            resource_share_arn: ref(arn, 'arn'),
+          });
       }
     }
   }
 }
 
 /** Private hosted zones of an account tagged with the environment: their VPCs and records. */
-async function readZones(o: LiveReadOptions, account: string, live: LiveJson, records: ZoneRecord[]): Promise<void> {
+async function readZones(o: LiveReadOptions, account: string, live: LiveJson, records: ZoneRecord[], found: LiveZone[]): Promise<void> {
   const r53 = o.clients(Route53Client, account, 'us-east-1');
   const zones: { id: string; name: string }[] = [];
   let marker: string | undefined;
   do {
     const page = await r53.send(new ListHostedZonesCommand({ Marker: marker }));
-    for (const z of page.HostedZones ?? []) if (z.Id && z.Config?.PrivateZone) zones.push({ id: z.Id.replace(/^\/hostedzone\//, ''), name: z.Name ?? '' });
+    for (const z of page.HostedZones ?? [])
+      if (z.Id && z.Config?.PrivateZone) zones.push({ id: z.Id.replace(/^\/hostedzone\//, ''), name: z.Name ?? '' });
     marker = page.IsTruncated ? page.NextMarker : undefined;
   } while (marker);
   const tags = new Map<string, Record<string, string>>();
   for (let i = 0; i < zones.length; i += 10) {
-    const { ResourceTagSets = [] } = await r53.send(new ListTagsForResourcesCommand({ ResourceType: 'hostedzone', ResourceIds: zones.slice(i, i + 10).map((z) => z.id) }));
+    const { ResourceTagSets = [] } = await r53.send(
+      new ListTagsForResourcesCommand({ ResourceType: 'hostedzone', ResourceIds: zones.slice(i, i + 10).map((z) => z.id) }),
+    );
     for (const set of ResourceTagSets) if (set.ResourceId) tags.set(set.ResourceId, tagsOf(set.Tags));
   }
   for (const z of zones) {
     const t = tags.get(z.id) ?? {};
     if (t.environment !== o.environment) continue;
     const { VPCs = [] } = await r53.send(new GetHostedZoneCommand({ Id: z.id }));
-    live.add(t.stack, 'aws_route53_zone', z.id, { account, region: VPCs[0]?.VPCRegion ?? 'us-east-1' }, {
-      name: z.name.replace(/\.$/, ''),
-      vpc: VPCs.flatMap((v) => (v.VPCId ? [{ vpc_id: ref(v.VPCId), vpc_region: v.VPCRegion }] : [])),
-      tags: t,
-    });
+    found.push({ id: z.id, name: z.name.replace(/\.$/, ''), account, stack: t.stack, vpcIds: VPCs.flatMap((v) => v.VPCId ?? []) });
+    live.add(
+      t.stack,
+      'aws_route53_zone',
+      z.id,
+      { account, region: VPCs[0]?.VPCRegion ?? 'us-east-1' },
+      {
+        name: z.name.replace(/\.$/, ''),
+        vpc: VPCs.flatMap((v) => (v.VPCId ? [{ vpc_id: ref(v.VPCId), vpc_region: v.VPCRegion }] : [])),
+        tags: t,
+      },
+    );
     const { ResourceRecordSets = [] } = await r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: z.id }));
     for (const r of ResourceRecordSets) {
       if (!r.Name || !r.Type || r.Type === 'SOA' || r.Type === 'NS') continue;
-      records.push({ zoneId: z.id, zoneName: z.name.replace(/\.$/, ''), name: r.Name.replace(/\.$/, ''), type: r.Type, aliasTarget: r.AliasTarget?.DNSName?.toLowerCase().replace(/\.$/, '') });
+      records.push({
+        zoneId: z.id,
+        zoneName: z.name.replace(/\.$/, ''),
+        name: r.Name.replace(/\.$/, ''),
+        type: r.Type,
+        aliasTarget: r.AliasTarget?.DNSName?.toLowerCase().replace(/\.$/, ''),
+      });
     }
   }
 }
@@ -366,22 +519,24 @@ export async function readLive(o: LiveReadOptions): Promise<LiveState> {
   const dns = new Map<string, string[]>();
   const enis = new Map<string, string[]>();
   const records: ZoneRecord[] = [];
+  const zones: LiveZone[] = [];
+  const endpoints: LiveEndpoint[] = [];
   const places = [...new Map(o.places.map((p) => [`${p.account}/${p.region}`, p])).values()];
   // Owner accounts first is not needed: service names are resolved after every read.
   await mapLimit(places, o.parallel ?? 4, async (place) => {
     try {
-      await readPlace(o, place, live, serviceNames, dns, enis);
+      await readPlace(o, place, live, serviceNames, dns, enis, endpoints);
     } catch (e) {
       o.onError?.(`${place.account}/${place.region}`, e);
     }
   });
   await mapLimit([...new Set(places.map((p) => p.account))], o.parallel ?? 4, async (account) => {
     try {
-      await readZones(o, account, live, records);
+      await readZones(o, account, live, records, zones);
     } catch (e) {
       o.onError?.(`${account}/route53`, e);
     }
   });
-  live.resolveServiceNames(serviceNames);
-  return { json: live, records, endpointDns: dns, endpointEnis: enis };
+  const endpointService = live.resolveServiceNames(serviceNames);
+  return { json: live, records, zones, endpoints, endpointService, endpointDns: dns, endpointEnis: enis };
 }

@@ -12,7 +12,7 @@ const LEGEND = 'yes: connections possible; one-way: packets arrive, replies do n
 const GROUPS: readonly { readonly prefix: string; readonly title: string }[] = [
   { prefix: 'service:', title: 'Catalog services (ports: what the endpoint admits from the source)' },
   { prefix: 'endpoints:', title: "Centralized endpoints of each hub (zones: the hub's private zones associated with the source)" },
-  { prefix: 'consumer:', title: 'Consumers and the internet' },
+  { prefix: 'consumer:', title: 'Consumers, on-premises networks and the internet' },
 ];
 
 function cellText(cell: Cell): string {

@@ -9,8 +9,12 @@
  * - `services.ts`: how a VPC reaches a catalog service (published, external, resource);
  * - `matrix.ts`: rows, columns and cells; `invariants.ts`: the violations; `format.ts`: the text.
  *
+ * On-premises networks (`network.onPremises`) are rows and columns too: they reach what their VPN
+ * or Direct Connect attachment's TGW table routes (see `network-model.ts`); a hub's zones reach a
+ * spoke directly or through its Route 53 Profile (the `zones k/n` of the endpoint cells).
+ *
  * Not modelled: NACLs, security groups of workloads, DNS resolution of catalog services, the
- * vendor's side of external services.
+ * vendor's side of external services, what on-premises networks announce beyond their ranges.
  */
 export { analyzeConnectivity, type Cell, type ConnectivityReport } from './matrix';
 export { formatMatrix } from './format';

@@ -8,10 +8,13 @@
  * - each consumer reaches the centralized endpoints of its region, and gets the hub zones of
  *   exactly the endpoint sets its segment receives;
  * - nothing opens connections into a consumer: no service VPC, no hub, no consumer of another
- *   segment, nor one of the same segment unless the segment has `spokeToSpoke`;
+ *   segment, nor one of the same segment unless the segment has `spokeToSpoke`, no on-premises
+ *   network but those whose `reach.segments` has its segment (in its region);
+ * - each on-premises network reaches the centralized endpoints of its hub, and exactly the
+ *   spokes of its region in the segments it reaches, both ways;
  * - nothing reaches the internet.
  */
-import { consumedServices, hubOf, setReachesSegment, sortedEndpointSets, stackIds } from '../../config/topology';
+import { consumedServices, hubOf, onPremisesNetworks, reachSegments, setReachesSegment, sortedEndpointSets, stackIds } from '../../config/topology';
 import type { ConsumerConfig, ServiceConfig } from '../../config/types';
 import { short } from './config-index';
 import { obj, str } from './json';
@@ -27,6 +30,7 @@ export function checkInvariants(a: Analysis): string[] {
     if (!row) continue;
     violations.push(...consumedOnly(a, c, row), ...hubAccess(a, c, row), ...intoConsumer(a, c, row));
   }
+  violations.push(...onPremisesAccess(a));
   violations.push(...endpointPorts(a));
   for (const row of a.rows) {
     const cell = a.cells[row.id].internet;
@@ -99,6 +103,13 @@ function intoConsumer(a: Analysis, c: ConsumerConfig, row: Row): string[] {
     if (from.id === row.id) continue;
     const cell = a.cells[from.id][row.id];
     if (cell.reach === 'no' || cell.reach === 'routed') continue;
+    if (from.role === 'onprem') {
+      const network = onPremisesNetworks(a.env).find((n) => n.name === from.name);
+      // Where it may reach the consumer, onPremisesAccess reports what does not work.
+      if (network && network.config.region === c.region && reachSegments(network.config).includes(c.segment)) continue;
+      out.push(`on-premises network ${from.name} reaches consumer ${c.name} (${cell.reach}), outside the segments it reaches: ${cell.why}`);
+      continue;
+    }
     if (from.role !== 'consumer') {
       out.push(`${from.id} can open connections into consumer ${c.name} (${cell.reach}): ${cell.why}`);
       continue;
@@ -109,6 +120,28 @@ function intoConsumer(a: Analysis, c: ConsumerConfig, row: Row): string[] {
       out.push(`consumer ${other.name} (segment ${other.segment}) reaches consumer ${c.name} (segment ${c.segment}) (${cell.reach}): ${cell.why}`);
     } else if (!a.env.segments[c.segment]?.spokeToSpoke) {
       out.push(`consumer ${other.name} reaches consumer ${c.name} (${cell.reach}) although segment ${c.segment} has spokeToSpoke off: ${cell.why}`);
+    }
+  }
+  return out;
+}
+
+/** Each on-premises network: its hub's endpoints, and the spokes of the segments it reaches both ways (the rest is checked by intoConsumer). */
+function onPremisesAccess(a: Analysis): string[] {
+  const out: string[] = [];
+  for (const n of onPremisesNetworks(a.env)) {
+    const id = `onprem:${n.name}`;
+    const row = a.cells[id];
+    if (!row) continue;
+    const endpoints = row[`endpoints:${n.config.region}`];
+    if (endpoints && endpoints.reach !== 'yes') out.push(`on-premises network ${n.name} cannot reach the centralized endpoints of ${n.config.region} (${endpoints.reach}): ${endpoints.why}`);
+    const segments = reachSegments(n.config);
+    for (const c of a.env.consumers) {
+      const expected = c.region === n.config.region && segments.includes(c.segment);
+      const to = row[`consumer:${c.name}`];
+      const from = a.cells[`consumer:${c.name}`]?.[id];
+      if (expected && to?.reach !== 'yes') out.push(`on-premises network ${n.name} cannot reach consumer ${c.name} of segment ${c.segment}, which it reaches (${to?.reach}): ${to?.why}`);
+      if (expected && from?.reach !== 'yes') out.push(`consumer ${c.name} cannot reach on-premises network ${n.name} (${from?.reach}): ${from?.why}`);
+      if (!expected && from !== undefined && from.reach !== 'no') out.push(`consumer ${c.name} (segment ${c.segment}, ${c.region}) reaches on-premises network ${n.name} (${from.reach}), which reaches only ${segments.join(', ') || 'the hub'} in ${n.config.region}: ${from.why}`);
     }
   }
   return out;

@@ -14,10 +14,16 @@
  *   or in a VPC reached through the TGW.
  * - Who opens connections: what a VPC holds besides passive network plumbing (endpoints, route
  *   tables, attachments, zones, flow logs) can open connections; see {@link NetworkModel.initiators}.
+ * - On-premises networks (from the config, matched to their attachment: the VPN connection tagged
+ *   `onprem-network`, or the Direct Connect gateway's association) are nodes `onprem:<name>` with
+ *   their ranges: the TGW sends their ranges to them when their attachment propagates into a table
+ *   (BGP) or a static route names it; they send everything for AWS to their attachment (over
+ *   Direct Connect only what the allowed prefixes cover: the rest is never advertised to them).
  */
+import type { NamedOnPremises } from '../../config/topology';
 import { cidrContains, parseCidr } from '../../net/cidr';
 import { short, type ConfigIndex, type Resource } from './config-index';
-import { list, str, isObject, type JsonObject } from './json';
+import { list, obj, str, strings, isObject, type JsonObject } from './json';
 
 /** How far a flow gets: `self` is within one VPC; `routed`: routes both ways, but nothing opens the connection. */
 export type Reach = 'yes' | 'one-way' | 'routed' | 'no' | 'self';
@@ -35,8 +41,24 @@ interface RouteEntry {
   readonly ref?: string;
 }
 
+/** An on-premises network as the model sees it. */
+export interface OnPremisesNode {
+  /** `onprem:<name>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly cidrs: readonly string[];
+  /** Its TGW attachment (the VPN connection's or the Direct Connect attachment's address). */
+  readonly attachment?: string;
+  readonly tgw?: string;
+  /** Direct Connect: the only prefixes on-premises learns (and so sends to AWS). */
+  readonly allowedPrefixes?: readonly string[];
+}
+
+/** The model id of an on-premises network. */
+export const onPremisesNodeId = (name: string): string => `onprem:${name}`;
+
 interface Delivery {
-  /** The VPC the packets arrive in. */
+  /** The VPC (or on-premises node) the packets arrive in. */
   readonly vpc?: string;
   readonly internet?: boolean;
   readonly why: string;
@@ -81,7 +103,9 @@ export class NetworkModel {
   readonly vpcs = new Map<string, VpcNode>();
   private readonly routes = new Map<string, RouteEntry[]>(); // by VPC
   private readonly egressVpcs = new Set<string>();
-  private readonly attachments = new Map<string, { tgw?: string; vpc?: string; peer?: string }>();
+  private readonly attachments = new Map<string, { tgw?: string; vpc?: string; peer?: string; onprem?: string }>();
+  /** On-premises networks by node id. */
+  readonly onPremises = new Map<string, OnPremisesNode>();
   private readonly tgwTables = new Map<string, string | undefined>(); // route table -> tgw
   private readonly associations: { attachment?: string; table?: string }[] = [];
   private readonly propagations: { attachment?: string; table?: string }[] = [];
@@ -89,7 +113,7 @@ export class NetworkModel {
   private readonly subnetVpc = new Map<string, string>();
   private initiatorCache?: Map<string, string[]>;
 
-  constructor(private readonly index: ConfigIndex) {
+  constructor(private readonly index: ConfigIndex, onPremises: readonly NamedOnPremises[] = []) {
     for (const vpc of index.ofType('aws_vpc')) {
       const cidr = str(vpc.config.cidr_block);
       if (vpc.data || cidr === undefined) continue;
@@ -121,6 +145,11 @@ export class NetworkModel {
     for (const a of index.ofType('aws_ec2_transit_gateway_peering_attachment')) {
       this.attachments.set(a.addr, { tgw: index.id(a.stack, a.config.transit_gateway_id), peer: index.id(a.stack, a.config.peer_transit_gateway_id) });
     }
+    for (const n of onPremises) {
+      const node = this.onPremisesNode(n);
+      this.onPremises.set(node.id, node);
+      if (node.attachment !== undefined) this.attachments.set(node.attachment, { tgw: node.tgw, onprem: node.id });
+    }
     for (const t of index.ofType('aws_ec2_transit_gateway_route_table')) this.tgwTables.set(t.addr, index.id(t.stack, t.config.transit_gateway_id));
     const link = (r: Resource) => ({
       attachment: index.id(r.stack, r.config.transit_gateway_attachment_id),
@@ -140,6 +169,30 @@ export class NetworkModel {
     for (const [vpc, routes] of this.routes) {
       if (routes.some((r) => r.target === 'internet' && WORLD.includes(r.cidr))) this.egressVpcs.add(vpc);
     }
+  }
+
+  /** An on-premises network and its attachment, found by the VPN's `onprem-network` tag or the Direct Connect gateway id. */
+  private onPremisesNode(n: NamedOnPremises): OnPremisesNode {
+    const base = { id: onPremisesNodeId(n.name), name: n.name, cidrs: [...n.config.cidrs] };
+    const vpn = this.index.ofType('aws_vpn_connection').find((v) => str(obj(v.config.tags)['onprem-network']) === n.name);
+    if (vpn) return { ...base, attachment: vpn.addr, tgw: this.index.id(vpn.stack, vpn.config.transit_gateway_id) };
+    const dx = n.config.directConnect;
+    if (!dx) return base;
+    const association = this.index.ofType('aws_dx_gateway_association').find((a) => str(a.config.dx_gateway_id) === dx.gatewayId);
+    const attachment = this.index.ofType('aws_ec2_transit_gateway_dx_gateway_attachment')
+      .find((d) => d.data && d.stack === association?.stack && str(d.config.dx_gateway_id) === dx.gatewayId);
+    if (!association || !attachment) return base;
+    return {
+      ...base,
+      attachment: attachment.addr,
+      tgw: this.index.id(association.stack, association.config.associated_gateway_id),
+      allowedPrefixes: strings(association.config.allowed_prefixes),
+    };
+  }
+
+  /** A node's address range: a VPC's CIDR, an on-premises network's first range. */
+  cidrOf(node: string): string | undefined {
+    return this.vpcs.get(node)?.cidr ?? this.onPremises.get(node)?.cidrs[0];
   }
 
   private addRoute(vpc: string, stack: string, route: JsonObject): void {
@@ -167,6 +220,15 @@ export class NetworkModel {
 
   /** Where packets from `src` for `dest` end up: a VPC address, the internet, or why they stop. */
   deliver(src: string, dest: string): Delivery {
+    const onPrem = this.onPremises.get(src);
+    if (onPrem) {
+      if (onPrem.cidrs.some((c) => covers(c, dest))) return { vpc: src, why: 'local' };
+      if (onPrem.attachment === undefined || onPrem.tgw === undefined) return { why: `${src} has no attachment to a Transit Gateway` };
+      if (onPrem.allowedPrefixes && !onPrem.allowedPrefixes.some((p) => covers(p, dest))) {
+        return { why: `${src} does not learn ${dest}: outside the Direct Connect allowed prefixes` };
+      }
+      return this.throughTgw(onPrem.tgw, onPrem.attachment, dest, 0);
+    }
     const vpc = this.vpcs.get(src);
     if (!vpc) return { why: `${short(src)} is not a VPC` };
     if (covers(vpc.cidr, dest)) return { vpc: src, why: 'local' };
@@ -190,8 +252,10 @@ export class NetworkModel {
     const candidates = [
       ...this.staticRoutes.filter((r) => r.table === table).map((r) => ({ cidr: r.cidr, attachment: r.attachment, static: true })),
       ...this.propagations.filter((p) => p.table === table).flatMap((p) => {
-        const vpc = p.attachment === undefined ? undefined : this.attachments.get(p.attachment)?.vpc;
-        const cidr = vpc === undefined ? undefined : this.vpcs.get(vpc)?.cidr;
+        const from = p.attachment === undefined ? undefined : this.attachments.get(p.attachment);
+        // An on-premises attachment propagates the network's ranges (what its BGP session announces).
+        if (from?.onprem !== undefined) return (this.onPremises.get(from.onprem)?.cidrs ?? []).map((cidr) => ({ cidr, attachment: p.attachment, static: false }));
+        const cidr = from?.vpc === undefined ? undefined : this.vpcs.get(from.vpc)?.cidr;
         return cidr === undefined ? [] : [{ cidr, attachment: p.attachment, static: false }];
       }),
     ].filter((r) => covers(r.cidr, dest))
@@ -201,6 +265,7 @@ export class NetworkModel {
     if (best.attachment === undefined) return { why: `TGW route table ${short(table)} blackholes ${best.cidr}` };
     const next = this.attachments.get(best.attachment);
     if (!next) return { why: `TGW route to unknown attachment ${short(best.attachment)}` };
+    if (next.onprem !== undefined) return { vpc: next.onprem, why: `TGW table ${short(table)} to ${next.onprem}` };
     if (next.vpc !== undefined) {
       if (WORLD.includes(dest) || !covers(this.vpcs.get(next.vpc)?.cidr ?? '', dest)) {
         // Sent into another VPC that forwards it only if it has internet egress.
@@ -215,9 +280,9 @@ export class NetworkModel {
   /** Round-trip reachability between two VPCs, by routing alone. */
   reach(src: string, dst: string): { reach: Reach; why: string } {
     if (src === dst) return { reach: 'self', why: 'same VPC' };
-    const dstCidr = this.vpcs.get(dst)?.cidr;
-    const srcCidr = this.vpcs.get(src)?.cidr;
-    if (dstCidr === undefined || srcCidr === undefined) return { reach: 'no', why: 'not a VPC' };
+    const dstCidr = this.cidrOf(dst);
+    const srcCidr = this.cidrOf(src);
+    if (dstCidr === undefined || srcCidr === undefined) return { reach: 'no', why: 'not a VPC or an on-premises network' };
     const there = this.deliver(src, dstCidr);
     if (there.vpc !== dst) return { reach: 'no', why: there.why };
     const back = this.deliver(dst, srcCidr);
@@ -239,7 +304,34 @@ export class NetworkModel {
    * whose stacks declare everything in it (a hub); workloads of consumer and service VPCs are
    * deployed outside the blueprint.
    */
-  initiators(vpc: string): readonly string[] {
+  initiators(vpc: string, destinations?: readonly string[]): readonly string[] {
+    const all = this.allInitiators(vpc);
+    if (destinations === undefined) return all;
+    // An outbound Resolver endpoint only sends DNS where its security groups let it (the on-premises servers).
+    return all.filter((addr) => {
+      const r = this.index.get(addr);
+      if (r?.type !== 'aws_route53_resolver_endpoint') return true;
+      const egress = this.egressCidrs(r);
+      return destinations.some((d) => egress.some((e) => parseCidr(e) !== undefined && parseCidr(d) !== undefined && (covers(e, d) || covers(d, e))));
+    });
+  }
+
+  /** The CIDRs the security groups of a resource may send to (`aws_vpc_security_group_egress_rule`, inline `egress`). */
+  private egressCidrs(resource: Resource): string[] {
+    const groups = this.index.ids(resource.stack, resource.config.security_group_ids);
+    const out: string[] = [];
+    for (const rule of this.index.ofType('aws_vpc_security_group_egress_rule')) {
+      const group = this.index.id(rule.stack, rule.config.security_group_id);
+      const cidr = str(rule.config.cidr_ipv4);
+      if (group !== undefined && groups.includes(group) && cidr !== undefined) out.push(cidr);
+    }
+    for (const group of groups) {
+      for (const block of list(this.index.get(group)?.config.egress)) if (isObject(block)) out.push(...strings(block.cidr_blocks));
+    }
+    return out;
+  }
+
+  private allInitiators(vpc: string): readonly string[] {
     if (!this.initiatorCache) {
       this.initiatorCache = new Map();
       for (const r of this.index.all()) {

@@ -5,9 +5,15 @@
  * reproducible in review and testable against figures worked out by hand.
  */
 import type { ConsumerConfig, EnvironmentConfig, HubConfig } from '../../config/types';
+import { interfaceEndpointDnsNames } from '../../aws/catalog';
 import {
   consumedServices,
   consumerZoneOf,
+  dnsModeOf,
+  forwardingRulesOf,
+  onPremisesOf,
+  segmentsOfSet,
+  usesProfiles,
   consumersOf,
   endpointServiceRegion,
   hubOf,
@@ -30,6 +36,8 @@ import {
   type Chargeback,
   type CostLineItem,
   type CostReport,
+  type DnsModeComparison,
+  type DnsModeRegion,
   type ServiceChargeback,
   type StackCost,
 } from './model';
@@ -142,6 +150,32 @@ export function estimateCost(env: EnvironmentConfig): CostReport {
     s.add(`data processed by centralized endpoints: ${spokes.length} consumer(s) × ${centralGb} GB`, spokes.length * centralGb, 'GB', 'endpointGb');
     s.add('TGW attachment of the hub VPC', H, 'attachment-hour', 'tgwAttachmentHour');
     s.add('flow log of the hub VPC', flowLogGb, 'GB ingested', 'flowLogGb');
+    const mode = dnsModeOf(env, region);
+    if (usesProfiles(mode)) {
+      const associations = env.consumers.filter((c) => c.region === region).length;
+      const segs = Object.keys(env.segments).length;
+      if (associations > 0) {
+        s.add(`Route 53 Profiles (${segs} profile(s), one per segment, mode ${mode}): base for up to ${COST_ASSUMPTIONS.profileAssociationsInBase} of ${associations} profile-VPC association(s)`, H, 'account-hour', 'profilesBaseHour');
+      }
+      s.add(`Route 53 Profiles: ${Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase)} profile-VPC association(s) beyond the first ${COST_ASSUMPTIONS.profileAssociationsInBase}`,
+        Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase) * H, 'association-hour', 'profileAssociationHour');
+    }
+    const onPrem = onPremisesOf(env, region);
+    for (const n of onPrem) {
+      if (n.config.vpn) {
+        s.add(`Site-to-Site VPN connection of on-premises network '${n.name}'`, H, 'connection-hour', 'vpnConnectionHour');
+        s.add(`TGW attachment of the VPN of '${n.name}'`, H, 'attachment-hour', 'tgwAttachmentHour');
+      } else {
+        s.add(`TGW attachment of Direct Connect gateway ${n.config.directConnect?.gatewayId} for '${n.name}' (the gateway association has no charge of its own)`,
+          H, 'attachment-hour', 'tgwAttachmentHour');
+      }
+      s.add(`TGW data processing: ${COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth} GB between '${n.name}' and AWS (assumption)`, COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth, 'GB', 'tgwGb');
+    }
+    if (onPrem.length > 0) {
+      s.add(`Route 53 Resolver inbound endpoint: ${hub.azs.length} IPs`, hub.azs.length * H, 'IP-hour', 'resolverEndpointIpHour');
+      const rules = forwardingRulesOf(env, region);
+      if (rules.length > 0) s.add(`Route 53 Resolver outbound endpoint (${rules.length} forwarding rule(s)): ${hub.azs.length} IPs`, hub.azs.length * H, 'IP-hour', 'resolverEndpointIpHour');
+    }
     stacks.push(s.build());
   }
 
@@ -225,6 +259,7 @@ export function estimateCost(env: EnvironmentConfig): CostReport {
     totalUsd: microsToUsd(totalMicroUsd),
     chargeback: chargeback(env, stacks, totalMicroUsd),
     centralization: compareCentralization(env, prices),
+    dnsModes: compareDnsModes(env, prices),
     assumptions: ASSUMPTION_NOTES,
     warnings,
   };
@@ -309,5 +344,58 @@ export function compareCentralization(env: EnvironmentConfig, prices?: Readonly<
     centralizedUsd: sum((r) => r.centralizedUsd),
     decentralizedUsd: sum((r) => r.decentralizedUsd),
     savingsUsd: sum((r) => r.savingsUsd),
+  };
+}
+
+/** VPCs a private hosted zone takes (Route 53 quotas page; AWS recommends Profiles beyond). */
+const ZONE_VPC_QUOTA = 300;
+
+/** The monthly Route 53 Profiles charge of one hub with `associations` profile-VPC associations. */
+export function profilesMonthlyMicros(associations: number, prices: PriceTable): number {
+  if (associations <= 0) return 0;
+  const beyond = Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase);
+  return costMicros(H, prices.profilesBaseHour) + costMicros(beyond * H, prices.profileAssociationHour);
+}
+
+/**
+ * The hubs' names resolved through zone associations against Route 53 Profiles, for this
+ * environment's spokes: what each costs (associating zones with VPCs is free; profiles bill per
+ * account, region and association), how many associations each needs, and how close the busiest
+ * zone is to the 300 VPCs a private hosted zone takes.
+ */
+export function compareDnsModes(env: EnvironmentConfig, prices?: Readonly<Record<string, PriceTable>>): DnsModeComparison {
+  const priceOf = (region: string): PriceTable => prices?.[region] ?? pricesFor(env, region);
+  const regions = hubRegions(env).map((region): DnsModeRegion => {
+    const hub = env.network.hubs[region];
+    const spokes = env.consumers.filter((c) => c.region === region);
+    let zoneAssociations = 0;
+    let mostVpcsPerZone = 0;
+    for (const [, set] of sortedEndpointSets(hub)) {
+      const served = segmentsOfSet(env, set);
+      const vpcs = 1 + spokes.filter((c) => served.includes(c.segment)).length;
+      const zones = set.services.reduce((n, svc) => n + interfaceEndpointDnsNames(svc, region).length, 0);
+      zoneAssociations += zones * vpcs;
+      if (zones > 0) mostVpcsPerZone = Math.max(mostVpcsPerZone, vpcs);
+    }
+    return {
+      region,
+      mode: dnsModeOf(env, region),
+      spokes: spokes.length,
+      zoneAssociations,
+      mostVpcsPerZone,
+      zoneAssociationsHeadroom: Math.max(0, ZONE_VPC_QUOTA - mostVpcsPerZone),
+      profileAssociations: spokes.length,
+      zoneAssociationsUsd: 0,
+      profilesUsd: microsToUsd(profilesMonthlyMicros(spokes.length, priceOf(region))),
+    };
+  });
+  const sum = (f: (r: DnsModeRegion) => number): number => microsToUsd(regions.reduce((n, r) => n + priceMicros(f(r)), 0));
+  return {
+    basis: 'Route 53 charges for resolving the hubs\' endpoint names from the spokes: VPC associations of private hosted zones (free) against Route 53 Profiles (base per account and region for up to 100 profile-VPC associations, and per association beyond); the hub\'s zones cost the same either way',
+    regions,
+    zoneAssociationsUsd: sum((r) => r.zoneAssociationsUsd),
+    profilesUsd: sum((r) => r.profilesUsd),
+    profilesCheaperFromConsumers: null,
+    note: 'Profiles are never cheaper: zone associations cost nothing. Choose profiles when a hub zone would need more than 300 VPCs (the quota of a private hosted zone; 299 spokes of the segments an endpoint set serves, with the hub VPC), or when adding a centralized service must change the hub stack only.',
   };
 }

@@ -23,6 +23,15 @@ export const COST_ASSUMPTIONS = {
    * responses are counted together and attributed to the consumer's TGW attachment.
    */
   centralizedEndpointGbPerConsumerMonth: 10,
+  /**
+   * Traffic between each on-premises network and AWS (the hub's endpoints and the spokes it
+   * reaches), per month, both directions. It crosses the Transit Gateway once (TGW data
+   * processing), counted in the network stack; VPN and Direct Connect data transfer out are billed
+   * at standard rates on the connection owner's side and are not modelled.
+   */
+  onPremisesGbPerNetworkMonth: 100,
+  /** Profile-VPC associations covered by the hourly base charge of Route 53 Profiles (per account and region). */
+  profileAssociationsInBase: 100,
 } as const;
 
 const H = COST_ASSUMPTIONS.hoursPerMonth;
@@ -43,6 +52,8 @@ export const ASSUMPTION_NOTES: readonly string[] = [
   `Every VPC the blueprint builds (hubs, published-service VPCs, resource owner VPCs, spokes) sends flow logs to CloudWatch Logs: ${COST_ASSUMPTIONS.flowLogGbPerVpcMonth} GB/month ingested per VPC; storage is not modelled.`,
   'Route 53: every hosted zone at the first-25-zones price; the cheaper tier above 25 zones per account and query charges are not modelled. Associating the hub\'s zones with spokes is free.',
   'Chargeback per service: the owner side (the service stack: NLB hours and capacity or resource gateway processing, and the flow log of its VPC; nothing for an external service) plus, in each consumer stack, the lines of that service\'s endpoint (hours, data processed, inter-region transfer, its private hosted zone). Hubs, peering, spoke attachments, TGW processing and spoke flow logs are shared and charged back to no service.',
+  `Route 53 Profiles (hubs in DNS mode profiles, or switching to it): the profile owner (the network account) pays, per region, ${DEFAULT_PRICES.prices.profilesBaseHour} USD per hour for up to ${COST_ASSUMPTIONS.profileAssociationsInBase} profile-VPC associations (charged once a spoke is associated) and ${DEFAULT_PRICES.prices.profileAssociationHour} USD per association-hour beyond; the profiles, their zone and rule associations and their RAM shares have no charge of their own. Associating zones with VPCs directly is free, so profiles never cost less than zone associations: they are chosen for scale (a zone takes 300 VPCs, a profile 1,000, adjustable) and because adding a centralized service then changes the hub only (see the DNS modes table).`,
+  `On-premises networks: a Site-to-Site VPN bills per connection-hour and its TGW attachment per attachment-hour; a Direct Connect gateway association has no charge of its own (its TGW attachment bills per attachment-hour; ports and data transfer out are the DX owner's bill, not modelled). The hub's Route 53 Resolver bills per endpoint IP (one ENI per hub AZ) per hour, for the inbound endpoint and, with forwarding rules, the outbound one; queries are not modelled. Each network exchanges ${COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth} GB/month with AWS (an assumption), charged once as TGW data processing in the network stack.`,
   'Not modelled: SNS connection notifications (free tier), the endpoint service and the resource configuration themselves (no charge), cross-AZ data transfer, TGW peering data transfer for non-PrivateLink traffic, volume tiers, taxes and discounts.',
 ];
 
@@ -136,6 +147,41 @@ export interface CentralizationComparison {
   readonly savingsUsd: number;
 }
 
+/** What the DNS modes cost for one hub: its spokes' associations, both ways. */
+export interface DnsModeRegion {
+  readonly region: string;
+  /** The hub's DNS mode as configured. */
+  readonly mode: string;
+  /** Spokes of the hub's region. */
+  readonly spokes: number;
+  /** Zone associations with zone-associations: each hub zone with the hub VPC and the spokes of its segments. */
+  readonly zoneAssociations: number;
+  /** The most VPCs one hub zone takes with zone-associations (the 300-VPC quota applies to it). */
+  readonly mostVpcsPerZone: number;
+  /** Spokes the busiest zone's segments can still take before zone-associations crosses that quota (profiles then are the only way). */
+  readonly zoneAssociationsHeadroom: number;
+  /** Profile-VPC associations with profiles: one per spoke. */
+  readonly profileAssociations: number;
+  /** zone-associations per month: associating zones with VPCs is free. */
+  readonly zoneAssociationsUsd: number;
+  /** profiles per month: the base (up to 100 associations) and the associations beyond. */
+  readonly profilesUsd: number;
+}
+
+/** Zone associations against Route 53 Profiles for every hub of the environment, side by side. */
+export interface DnsModeComparison {
+  readonly basis: string;
+  readonly regions: readonly DnsModeRegion[];
+  readonly zoneAssociationsUsd: number;
+  readonly profilesUsd: number;
+  /**
+   * The consumer count from which profiles cost less than zone associations: never (null), since
+   * zone associations are free; `note` says what decides instead.
+   */
+  readonly profilesCheaperFromConsumers: number | null;
+  readonly note: string;
+}
+
 export interface CostReport {
   readonly environment: string;
   /** Date of the oldest default price (see `priceSources` for each). */
@@ -151,6 +197,8 @@ export interface CostReport {
   /** Per-service totals a service owner would charge back. */
   readonly chargeback: Chargeback;
   readonly centralization: CentralizationComparison;
+  /** DNS of the hubs' names: zone associations and Route 53 Profiles side by side. */
+  readonly dnsModes: DnsModeComparison;
   readonly assumptions: readonly string[];
   /** Configuration that looks mistaken but does not stop the estimate (e.g. prices for an unused region). */
   readonly warnings: readonly string[];

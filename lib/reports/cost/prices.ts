@@ -58,6 +58,14 @@ const TABLE = {
   flowLogGb: 0.5,
   /** Inter-region data transfer out, per GB. */
   interRegionGb: 0.02,
+  /** Route 53 Profiles: per profile-owner account (and region) per hour, for up to 100 profile-VPC associations. */
+  profilesBaseHour: 0.75,
+  /** Route 53 Profiles: per profile-VPC association per hour beyond the first 100 (per account and region). */
+  profileAssociationHour: 0.0014,
+  /** Route 53 Resolver endpoint: per IP address (one ENI each) per hour; every endpoint has at least two. */
+  resolverEndpointIpHour: 0.125,
+  /** Site-to-Site VPN connection: per connection-hour while it is available (its TGW attachment is billed apart). */
+  vpnConnectionHour: 0.05,
 } as const satisfies Required<PriceOverrides>;
 
 const GUIDE = { asOf: '2026-11-01', source: 'AWS pricing pages, us-east-1 (the figures of the guide)' } as const;
@@ -88,6 +96,26 @@ export const PRICE_SOURCES = {
   hostedZoneMonth: { ...GUIDE, source: 'https://aws.amazon.com/route53/pricing/' },
   flowLogGb: { ...GUIDE, source: 'https://aws.amazon.com/cloudwatch/pricing/' },
   interRegionGb: { ...GUIDE, source: 'https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer' },
+  profilesBaseHour: {
+    asOf: '2026-09-20',
+    source: 'https://aws.amazon.com/route53/pricing/ (transcription in api-evangelist/amazon-route53-resolver, read 2026-09-20)',
+    note: '"$0.75 per AWS account for up to 100 Profile-VPC associations" per hour, billed to the Profile owner (the network account) per region; if AWS bills it per Profile instead, multiply by the profiles of the hub (one per segment)',
+  },
+  profileAssociationHour: {
+    asOf: '2026-09-20',
+    source: 'https://aws.amazon.com/route53/pricing/ (transcription in api-evangelist/amazon-route53-resolver, read 2026-09-20)',
+    note: '"$0.0014 per Profile-VPC association per hour per AWS Region" beyond the first 100',
+  },
+  resolverEndpointIpHour: {
+    asOf: '2026-11-27',
+    source: 'https://repost.aws/knowledge-center/route-53-resolver-endpoint-costs (German version read 2026-11-27); https://aws.amazon.com/route53/pricing/',
+    note: '$0.125 per elastic network interface (endpoint IP) per hour, at least two per endpoint (~$182.50/month); queries ($0.40 per million, first billion) are not modelled',
+  },
+  vpnConnectionHour: {
+    asOf: '2026-06-13',
+    source: 'https://aws.amazon.com/vpc/pricing/ (billing model); figure from a third-party summary (factualminds.com, 2026-06-13)',
+    note: 'billed per VPN connection-hour while available; the AWS page renders the figure dynamically, so verify and override',
+  },
 } as const satisfies Readonly<Record<PriceField, PriceSource>>;
 
 /**

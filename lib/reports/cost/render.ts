@@ -72,6 +72,26 @@ function centralizationTable(report: CostReport): Table {
   };
 }
 
+function dnsModesTable(report: CostReport): Table {
+  const d = report.dnsModes;
+  const rows = d.regions.map((r) => [
+    r.region,
+    r.mode,
+    String(r.spokes),
+    `${formatQuantity(r.zoneAssociations)} associations, busiest zone ${r.mostVpcsPerZone}/300 VPCs (${r.zoneAssociationsHeadroom} spokes to go) = ${formatUsd(r.zoneAssociationsUsd)}`,
+    `${formatQuantity(r.profileAssociations)} profile-VPC associations = ${formatUsd(r.profilesUsd)}`,
+  ]);
+  rows.push(['all hubs', '', '', formatUsd(d.zoneAssociationsUsd), formatUsd(d.profilesUsd)]);
+  return {
+    header: ['Hub', 'Mode now', 'Spokes', 'zone-associations (per month)', 'profiles (per month)'],
+    rows,
+    align: ['left', 'left', 'right', 'right', 'right'],
+  };
+}
+
+const cheaperFrom = (report: CostReport): string =>
+  report.dnsModes.profilesCheaperFromConsumers === null ? 'never' : `${report.dnsModes.profilesCheaperFromConsumers} consumers`;
+
 const text = (t: Table): string => formatTable(t.header, t.rows, { align: t.align });
 const markdown = (t: Table): string => formatMarkdownTable(t.header, t.rows, { align: t.align });
 
@@ -89,6 +109,11 @@ export function renderCostTable(report: CostReport): string {
     `Centralized AWS service endpoints vs. the same endpoints in every spoke (${report.centralization.basis}):`,
     '',
     text(centralizationTable(report)),
+    '',
+    `DNS of the hubs' names: zone associations vs. Route 53 Profiles (${report.dnsModes.basis}):`,
+    '',
+    text(dnsModesTable(report)),
+    `Profiles become cheaper from: ${cheaperFrom(report)}. ${report.dnsModes.note}`,
     '',
     'Assumptions:',
     ...report.assumptions.map((a) => `  - ${a}`),
@@ -117,6 +142,14 @@ export function renderCostMarkdown(report: CostReport): string {
     `Basis: ${report.centralization.basis}.`,
     '',
     markdown(centralizationTable(report)),
+    '',
+    '### DNS modes: zone associations vs. Route 53 Profiles',
+    '',
+    `Basis: ${report.dnsModes.basis}.`,
+    '',
+    markdown(dnsModesTable(report)),
+    '',
+    `Profiles become cheaper from: ${cheaperFrom(report)}. ${report.dnsModes.note}`,
     '',
     '### Assumptions',
     '',

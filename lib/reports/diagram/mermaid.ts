@@ -16,7 +16,18 @@ import { interfaceEndpointDnsNames } from '../../aws/catalog';
 import { azSubnetCidr } from '../../net/cidr';
 import {
   type NamedService,
+  ONPREM_ROUTE_TABLE,
   SHARED_SERVICES_ROUTE_TABLE,
+  dnsModeOf,
+  forwardingRulesOf,
+  onPremisesNetworks,
+  onPremisesOf,
+  onPremisesReaching,
+  reachSegments,
+  resolverInboundIps,
+  segmentsOfSet,
+  usesProfiles,
+  usesZoneAssociations,
   consumedServices,
   consumerDnsName,
   consumerZoneOf,
@@ -121,6 +132,7 @@ const CLASS_STYLES = {
   lb: 'fill:#e8f7f4,stroke:#01a88d,color:#033d33',
   notify: 'fill:#fce8f1,stroke:#e7157b,color:#520a2b',
   vendor: 'fill:#f2f3f3,stroke:#545b64,color:#16191f',
+  onprem: 'fill:#fff6e0,stroke:#b07d12,color:#3d2a00',
 } as const;
 
 const portList = (svc: NamedService): string =>
@@ -163,6 +175,29 @@ export function renderMermaid(env: EnvironmentConfig): string {
           chart.node(nodeId('net', region, 'rt', segment), 'box', 'rt', ['TGW route table', `segment ${segment}`]);
         }
         chart.node(nodeId('net', region, 'rt', SHARED_SERVICES_ROUTE_TABLE), 'box', 'rt', ['TGW route table', SHARED_SERVICES_ROUTE_TABLE]);
+        const onPrem = onPremisesOf(env, region);
+        if (onPrem.length > 0) {
+          chart.node(nodeId('net', region, 'rt', ONPREM_ROUTE_TABLE), 'box', 'rt', ['TGW route table', `${ONPREM_ROUTE_TABLE} (on-premises attachments)`]);
+          const rules = forwardingRulesOf(env, region);
+          chart.node(nodeId('net', region, 'resolver'), 'subroutine', 'endpoint', [
+            'Route 53 Resolver inbound endpoint',
+            resolverInboundIps(hub).map((a) => a.ip).join(', '),
+            'DNS from on-premises (TCP/UDP 53)',
+            ...(rules.length > 0 ? [`outbound endpoint, forwards ${[...new Set(rules.map((r) => r.domain))].join(', ')}`] : []),
+          ]);
+        }
+        if (usesProfiles(dnsModeOf(env, region))) {
+          for (const segment of segments) {
+            const sets = sortedEndpointSets(hub).filter(([, set]) => setReachesSegment(set, segment)).map(([n]) => n);
+            const rules = forwardingRulesOf(env, region).filter((r) => r.segments.includes(segment));
+            chart.node(nodeId('net', region, 'profile', segment), 'cylinder', 'zone', [
+              `Route 53 Profile, segment ${segment}`,
+              `zones of sets: ${sets.join(', ') || 'none'}`,
+              ...(rules.length > 0 ? [`forwarding rules: ${rules.map((r) => r.domain).join(', ')}`] : []),
+              `RAM share: ${net.shareWith === 'accounts' ? 'consumer accounts' : 'organization'}`,
+            ]);
+          }
+        }
         for (const [setName, set] of sortedEndpointSets(hub)) {
           const reach = set.segments ? `segments: ${[...set.segments].sort().join(', ')}` : 'all segments';
           chart.node(nodeId('net', region, 'eps', setName), 'subroutine', 'endpoint', [
@@ -206,6 +241,19 @@ export function renderMermaid(env: EnvironmentConfig): string {
     });
   }
 
+  // On-premises networks, each attached to the hub of its region.
+  for (const n of onPremisesNetworks(env)) {
+    chart.subgraph(nodeId('acct', 'onprem', n.name), `on-premises network ${n.name}`, () => {
+      const reach = reachSegments(n.config);
+      chart.node(nodeId('onprem', n.name), 'box', 'onprem', [
+        n.name,
+        ...n.config.cidrs,
+        `reaches: hub ${n.config.region}${reach.length ? `, segments ${reach.join(', ')}` : ''}`,
+        ...(n.config.forwardDomains?.length ? [`DNS for ${n.config.forwardDomains.join(', ')}: ${(n.config.dnsServers ?? []).join(', ')}`] : []),
+      ]);
+    });
+  }
+
   // Consumer accounts, each one spoke VPC with one endpoint per consumed service.
   for (const consumer of consumers) {
     chart.subgraph(nodeId('acct', 'consumer', consumer.name), `consumer ${consumer.name} account ${consumer.accountId}`, () => {
@@ -216,11 +264,24 @@ export function renderMermaid(env: EnvironmentConfig): string {
   // Edges: hubs.
   for (const region of hubRegions(env)) {
     const hub = net.hubs[region];
-    for (const rt of [...segments, SHARED_SERVICES_ROUTE_TABLE]) chart.edge(tgw(region), '---', nodeId('net', region, 'rt', rt));
+    const onPrem = onPremisesOf(env, region);
+    const tables = [...segments, SHARED_SERVICES_ROUTE_TABLE, ...(onPrem.length > 0 ? [ONPREM_ROUTE_TABLE] : [])];
+    for (const rt of tables) chart.edge(tgw(region), '---', nodeId('net', region, 'rt', rt));
     chart.edge(nodeId('net', region, 'vpc'), '-->', tgw(region), `attachment, ${SHARED_SERVICES_ROUTE_TABLE}`);
-    for (const [setName] of sortedEndpointSets(hub)) {
+    const profiles = usesProfiles(dnsModeOf(env, region));
+    for (const [setName, set] of sortedEndpointSets(hub)) {
       chart.edge(nodeId('net', region, 'vpc'), '---', nodeId('net', region, 'eps', setName));
       chart.edge(nodeId('net', region, 'eps', setName), '---', nodeId('net', region, 'zones', setName));
+      if (profiles) for (const sg of segmentsOfSet(env, set)) chart.edge(nodeId('net', region, 'zones', setName), '-.->', nodeId('net', region, 'profile', sg), 'in profile');
+    }
+    if (onPrem.length > 0) chart.edge(nodeId('net', region, 'vpc'), '---', nodeId('net', region, 'resolver'));
+    for (const n of onPrem) {
+      const vpn = n.config.vpn;
+      const how = vpn
+        ? `Site-to-Site VPN, ${vpn.staticRoutesOnly ? 'static routes' : `BGP ASN ${vpn.bgpAsn}`}, ${ONPREM_ROUTE_TABLE}`
+        : `Direct Connect gateway ${n.config.directConnect?.gatewayId}, ${ONPREM_ROUTE_TABLE}`;
+      chart.edge(nodeId('onprem', n.name), '<-->', tgw(region), how);
+      chart.edge(nodeId('onprem', n.name), '-.->', nodeId('net', region, 'resolver'), 'DNS forwarders');
     }
   }
   for (const [a, b] of hubPairs(env)) chart.edge(tgw(a), '<==>', tgw(b), 'TGW peering');
@@ -241,6 +302,7 @@ export function renderMermaid(env: EnvironmentConfig): string {
   for (const consumer of consumers) {
     const vpc = nodeId('con', consumer.name, 'vpc');
     chart.edge(vpc, '-->', tgw(consumer.region), `attachment, segment ${consumer.segment}`);
+    if (usesProfiles(dnsModeOf(env, consumer.region))) chart.edge(vpc, '-.->', nodeId('net', consumer.region, 'profile', consumer.segment), 'profile association');
     for (const svc of consumedServices(env, consumer)) {
       const ep = consumerEndpointId(consumer.name, svc.name);
       chart.edge(vpc, '---', ep);
@@ -308,9 +370,13 @@ function consumerNodes(chart: Chart, env: EnvironmentConfig, consumer: ConsumerC
   const hubSets = sortedEndpointSets(hub)
     .filter(([, set]) => setReachesSegment(set, consumer.segment))
     .map(([name]) => name);
+  const mode = dnsModeOf(env, consumer.region);
+  const via = [...(usesZoneAssociations(mode) ? ['associated'] : []), ...(usesProfiles(mode) ? [`profile ${consumer.segment}`] : [])].join(' and ');
+  const onPrem = onPremisesReaching(env, consumer).map((n) => n.name);
   chart.node(nodeId('con', consumer.name, 'vpc'), 'box', 'vpc', [
     ...vpcLines(`spoke VPC ${consumer.name}`, consumer.cidr, consumer.azs),
-    `hub zones: ${hubSets.length ? hubSets.join(', ') : 'none'}`,
+    `hub zones: ${hubSets.length ? `${hubSets.join(', ')}${mode === 'zone-associations' ? '' : ` (${via})`}` : 'none'}`,
+    ...(onPrem.length ? [`on-premises: ${onPrem.join(', ')}`] : []),
   ]);
   for (const svc of consumedServices(env, consumer)) {
     const cfg = svc.config;

@@ -20,6 +20,12 @@ for ``ram.amazonaws.com`` in the management account: EnableSharingWithAwsOrganiz
 (and creates the service-linked role AWSServiceRoleForResourceAccessManager, as AWS does), which is
 exactly what the provider's aws_ram_sharing_with_organization reads back (iam:GetRole +
 organizations:ListAWSServiceAccessForOrganization); its delete (DisableAWSServiceAccess) turns it off.
+
+Declaring an organization also creates, in every member account that lacks it, the role AWS
+Organizations creates in the accounts it creates (CreateAccount): ``OrganizationAccountAccessRole``,
+trusted by the management account (``arn:aws:iam::<management>:root``) and allowed everything.  Once
+IAM is enforced, an administrator of the management account reaches the members through it, as the
+bootstrap does on AWS.
 """
 
 from __future__ import annotations
@@ -99,6 +105,23 @@ def enable_ram_sharing(org: Organization) -> None:
                         max_session_duration="3600", linked_service=RAM_PRINCIPAL)
 
 
+ACCESS_ROLE_NAME = "OrganizationAccountAccessRole"
+
+
+def create_access_roles(org: Organization) -> None:
+    """OrganizationAccountAccessRole in each member account (not the management account), as CreateAccount makes it."""
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                     "Principal": {"AWS": f"arn:aws:iam::{org.management_account_id}:root"}}]}
+    admin = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+    for account in sorted(org.accounts - {org.management_account_id}):
+        iam = iam_backends[account]["aws"]
+        if any(r.name == ACCESS_ROLE_NAME for r in iam.roles.values()):
+            continue
+        iam.create_role(ACCESS_ROLE_NAME, json.dumps(trust), "/", permissions_boundary=None,
+                        description="Created by AWS Organizations (emulator)", tags=[], max_session_duration="3600")
+        iam.put_role_policy(ACCESS_ROLE_NAME, "AdministratorAccess", json.dumps(admin))
+
+
 def _parse(body: dict[str, Any]) -> Organization:
     org_id, mgmt = body.get("id"), body.get("managementAccountId")
     accounts = body.get("accounts") or []
@@ -143,6 +166,7 @@ def organization_response(request: Any, full_url: str, headers: Any) -> tuple[in
     except ValueError as err:
         return 400, hdrs, json.dumps({"error": str(err)})
     ORGANIZATIONS[org.id] = org
+    create_access_roles(org)
     return 200, hdrs, json.dumps(org.describe())
 
 

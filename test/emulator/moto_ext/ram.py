@@ -1,4 +1,5 @@
-"""RAM: resource shares with association, permissions, tags and organization principals."""
+"""RAM: resource shares with association, permissions, tags and organization principals; with an
+organization declared (organizations.py) AWS's rules: organization sharing, invitations, external principals."""
 
 from __future__ import annotations
 

@@ -794,13 +794,42 @@ def _answer_in_zone(zone: _Zone, qname: str, qtype: str) -> dict[str, Any]:
     return {"rcode": "NXDOMAIN", "answers": [], "wildcard": None}
 
 
+def _forwarding_rules_for_vpc(vpc_id: str, region: str) -> list[dict[str, Any]]:
+    """FORWARD rules that apply to a VPC: associated with it directly, or through its Profile."""
+    from . import route53resolver as rr_ext  # noqa: PLC0415  (imported late: it loads after this module's users)
+    found = [(rule, via) for rule, via in rr_ext.forwarding_rules_for_vpc(vpc_id, region)]
+    assoc = _vpc_association(vpc_id, region)
+    if assoc is not None and assoc.status == "COMPLETE":
+        profile = next((b.profiles.get(assoc.profile_id) for b in _backends(region) if assoc.profile_id in b.profiles), None)
+        for ra in (profile.resources.values() if profile else []):
+            if ra.status == "COMPLETE" and ra.resource_type == "RESOLVER_RULE":
+                rule = rr_ext.find_rule(ra.resource_arn.rsplit("/", 1)[-1], region)
+                if rule is not None:
+                    found.append((rule, {"source": "profile", "profileId": profile.id, "profileAssociationId": assoc.id,
+                                         "profileResourceAssociationId": ra.id}))
+    out = []
+    for rule, via in found:
+        if str(rule.rule_type).upper() != "FORWARD":
+            continue
+        out.append({"ruleId": rule.id, "domain": _norm(rule.domain_name), "ownerAccount": rule.account_id,
+                    "resolverEndpointId": rule.resolver_endpoint_id,
+                    "targetIps": [{"ip": t.get("Ip"), "port": int(t.get("Port") or 53)} for t in (rule.target_ips or [])], **via})
+    return out
+
+
 def resolve(vpc_id: str, name: str, qtype: str = "A", region: str | None = None, _depth: int = 0) -> dict[str, Any]:
-    """What Route 53 Resolver answers for `name` queried from `vpc_id` (private zones only)."""
+    """What Route 53 Resolver answers for `name` queried from `vpc_id` (private zones and forwarding rules)."""
     region = region or _vpc_region(vpc_id) or "us-east-1"
     qname, qtype = _norm(name), qtype.upper()
     zones = [z for z in _zones_for_vpc(vpc_id, region) if _in_zone(qname, z.name)]
+    rules = [r for r in _forwarding_rules_for_vpc(vpc_id, region) if _in_zone(qname, r["domain"])]
     out: dict[str, Any] = {"query": {"vpc": vpc_id, "region": region, "name": qname, "type": qtype},
-                           "candidates": [z.summary() for z in zones]}
+                           "candidates": [z.summary() for z in zones], "rules": rules}
+    # A forwarding rule more specific than every matching zone (or as specific: see README) forwards the query.
+    rule = max(rules, key=lambda r: (r["domain"].count("."), r["source"] == "vpc")) if rules else None
+    if rule is not None and all(rule["domain"].count(".") >= z.name.count(".") for z in zones):
+        out.update({"zone": None, "rcode": "FORWARDED", "forward": rule, "answers": []})
+        return out
     if not zones:
         out.update({"zone": None, "rcode": "NO_PRIVATE_ZONE", "answers": []})
         return out

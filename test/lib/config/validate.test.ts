@@ -311,7 +311,7 @@ const cases: readonly Case[] = [
       e.segments.Dev = { cidrs: ['10.16.0.0/16', '10.41.0.0/33'], spokeToSpoke: 'yes' };
     },
     [
-      `segments["shared-services"]: 'shared-services' is reserved for the hub route table; choose another segment name`,
+      `segments["shared-services"]: 'shared-services' is reserved for a route table of the hub ('shared-services', 'onprem'); choose another segment name`,
       `segments["Dev"]: 'Dev' is not a DNS-safe segment name; ${DNS_SAFE_FIX}`,
       `segments["Dev"].cidrs[0]: '10.16.0.0/16' overlaps segments["prod"].cidrs[0] '10.16.0.0/15'; segments need ranges of their own, or the endpoints of one would admit the other`,
       `segments["Dev"].cidrs[1]: '10.41.0.0/33' is not a valid IPv4 CIDR; use the form a.b.c.d/n, e.g. '10.20.0.0/22'`,

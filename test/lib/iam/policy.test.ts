@@ -1,5 +1,6 @@
 import { App, TerraformStack } from 'cdktf';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { dev } from '../../../environments/dev';
 import { prod } from '../../../environments/prod';
 import { synthesizeStacks } from '../../../lib/cdktf/internals';
@@ -147,9 +148,20 @@ describe('what each prod account may do', () => {
   });
 
   test('the network account runs the hubs and the peering, nothing of the services', () => {
-    for (const a of ['ec2:CreateTransitGateway', 'ec2:AcceptTransitGatewayPeeringAttachment', 'ec2:CreateTransitGatewayRoute', 'ram:CreateResourceShare', 'route53:CreateVPCAssociationAuthorization']) {
+    for (const a of ['ec2:CreateTransitGateway', 'ec2:AcceptTransitGatewayPeeringAttachment', 'ec2:CreateTransitGatewayRoute', 'ram:CreateResourceShare']) {
       expect(has('222222222222', a)).toBe(true);
     }
+    // Route 53 Profiles in prod (their own namespace), zone association authorizations in dev.
+    for (const a of ['route53profiles:CreateProfile', 'route53profiles:AssociateResourceToProfile', 'route53profiles:PutProfilePolicy']) expect(has('222222222222', a)).toBe(true);
+    expect(has('222222222222', 'route53:CreateVPCAssociationAuthorization')).toBe(false);
+    expect(actionsOf(policyOf('dev', '222222222222').document)).toContain('route53:CreateVPCAssociationAuthorization');
+    expect(actionsOf(policyOf('dev', '222222222222').document).some((a) => a.startsWith('route53profiles:'))).toBe(false);
+    // On-premises: the VPN on the TGW, the Resolver endpoints (their ENIs with the caller's EC2 permissions) and rules.
+    for (const a of [
+      'ec2:CreateCustomerGateway', 'ec2:CreateVpnConnection', 'ec2:DescribeTransitGatewayAttachments', 'route53resolver:CreateResolverEndpoint',
+      'ec2:CreateNetworkInterface', 'route53resolver:CreateResolverRule', 'route53resolver:PutResolverRulePolicy',
+    ]) expect(has('222222222222', a)).toBe(true);
+    expect(has('222222222222', 'directconnect:CreateDirectConnectGatewayAssociation')).toBe(false);
     for (const a of ['elasticloadbalancing:CreateLoadBalancer', 'vpc-lattice:CreateResourceGateway', 'sns:CreateTopic', 'kms:CreateKey', 'ec2:CreateVpcEndpointServiceConfiguration']) {
       expect(has('222222222222', a)).toBe(false);
     }
@@ -191,12 +203,51 @@ describe('what each prod account may do', () => {
       'ec2:ModifyTransitGatewayVpcAttachment', 'ec2:ModifyVpcAttribute', 'ec2:ModifyVpcEndpoint', 'ec2:ReplaceRoute', 'ec2:ReplaceRouteTableAssociation',
       'ec2:RevokeSecurityGroupEgress', 'ec2:RevokeSecurityGroupIngress', 'iam:CreateRole', 'iam:CreateServiceLinkedRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy',
       'iam:GetRole', 'iam:GetRolePolicy', 'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole', 'iam:ListRolePolicies', 'iam:PassRole',
-      'iam:PutRolePolicy', 'iam:TagRole', 'iam:UntagRole', 'iam:UpdateAssumeRolePolicy', 'iam:UpdateRole', 'iam:UpdateRoleDescription', 'logs:CreateLogGroup',
+      'iam:PutRolePermissionsBoundary', 'iam:PutRolePolicy', 'iam:TagRole', 'iam:UntagRole', 'iam:UpdateAssumeRolePolicy', 'iam:UpdateRole', 'iam:UpdateRoleDescription', 'logs:CreateLogGroup',
       'logs:DeleteLogGroup', 'logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups', 'logs:ListTagsForResource', 'logs:PutRetentionPolicy', 'logs:TagResource',
       'logs:UntagResource', 'route53:AssociateVPCWithHostedZone', 'route53:ChangeResourceRecordSets', 'route53:ChangeTagsForResource', 'route53:CreateHostedZone',
-      'route53:DeleteHostedZone', 'route53:DisassociateVPCFromHostedZone', 'route53:GetChange', 'route53:GetHostedZone', 'route53:ListHostedZonesByVPC',
-      'route53:ListResourceRecordSets', 'route53:ListTagsForResource', 'route53:UpdateHostedZoneComment', 'vpce:AllowMultiRegion',
+      'route53:DeleteHostedZone', 'route53:DisassociateVPCFromHostedZone', 'route53:GetChange', 'route53:GetHostedZone',
+      'route53:ListResourceRecordSets', 'route53:ListTagsForResource', 'route53:UpdateHostedZoneComment',
+      // Its segment's Route 53 Profile (prod resolves the hubs' names through profiles).
+      'route53profiles:AssociateProfile', 'route53profiles:DisassociateProfile', 'route53profiles:GetProfileAssociation',
+      'route53profiles:ListTagsForResource', 'route53profiles:TagResource', 'route53profiles:UntagResource',
+      'vpce:AllowMultiRegion',
     ]);
+  });
+});
+
+describe('roles the stacks create: only with the bootstrap\'s permissions boundary', () => {
+  test('creating a role and writing its policies require the boundary; nothing removes it', () => {
+    const doc = policyOf('prod', '555555555555').document;
+    const bounded = doc.Statement.find((s) => s.Sid === 'RolesOfTheEnvironmentOnlyWithTheBoundary')!;
+    expect(bounded).toEqual({
+      Sid: 'RolesOfTheEnvironmentOnlyWithTheBoundary',
+      Effect: 'Allow',
+      Action: ['iam:CreateRole', 'iam:DeleteRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:PutRolePolicy'],
+      Resource: 'arn:aws:iam::555555555555:role/prod-*',
+      Condition: { StringEquals: { 'iam:PermissionsBoundary': 'arn:aws:iam::555555555555:policy/prod-privatelink-role-boundary' } },
+    });
+    // no other statement grants them, and none grants removing the boundary
+    const elsewhere = doc.Statement.filter((s) => s !== bounded).flatMap((s) => [s.Action].flat());
+    expect(elsewhere).not.toEqual(expect.arrayContaining(['iam:CreateRole']));
+    expect(elsewhere.filter((a) => /^iam:(CreateRole|PutRolePolicy|DeleteRolePolicy|AttachRolePolicy|.*PermissionsBoundary)$/.test(a))).toEqual([]);
+    expect(actionsOf(doc)).not.toContain('iam:DeleteRolePermissionsBoundary');
+  });
+
+  test('every flow-log role carries its account\'s boundary; a role without it stops the bootstrap, named', () => {
+    for (const [name, json] of Object.entries(appStacks.prod)) {
+      for (const role of Object.values((json.resource?.aws_iam_role ?? {}) as Record<string, { permissions_boundary?: string }>)) {
+        expect(role.permissions_boundary).toMatch(new RegExp(`^arn:aws:iam::\\d{12}:policy/prod-privatelink-role-boundary$`));
+        expect(name).toMatch(/^prod-/);
+      }
+    }
+    const app = new App();
+    const web = buildEnvironment(app, dev).consumers.web;
+    new IamRole(web, 'team-role', { provider: web.awsProvider('consumer', '444444444444', 'us-east-1'), name: 'dev-team', assumeRolePolicy: '{}' });
+    expect(() => deployPolicies(dev, synthesizeStacks(app))).toThrow(
+      'dev-consumer-web-us-east-1: aws_iam_role.team-role (account 444444444444) has permissions_boundary null, but the deploy role may create roles only with ' +
+        'arn:aws:iam::444444444444:policy/dev-privatelink-role-boundary; set it (appRoleBoundary in lib/iam/boundary.ts) and make sure roleBoundaryDocument admits what the role does',
+    );
   });
 });
 

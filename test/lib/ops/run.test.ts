@@ -29,8 +29,16 @@ const waitFor = async (what: () => boolean, ms = 5000) => {
 
 test('captures stdout, stderr, exit code and lines', async () => {
   const lines: string[] = [];
-  const r = await run('sh', ['-c', 'echo one; echo two >&2; printf three; exit 3'], { timeoutMs: 5000, onLine: (l, s) => lines.push(`${s}:${l}`) });
-  expect({ code: r.code, stdout: r.stdout, stderr: r.stderr, timedOut: r.timedOut }).toEqual({ code: 3, stdout: 'one\nthree', stderr: 'two\n', timedOut: false });
+  const r = await run('sh', ['-c', 'echo one; echo two >&2; printf three; exit 3'], {
+    timeoutMs: 5000,
+    onLine: (l, s) => lines.push(`${s}:${l}`),
+  });
+  expect({ code: r.code, stdout: r.stdout, stderr: r.stderr, timedOut: r.timedOut }).toEqual({
+    code: 3,
+    stdout: 'one\nthree',
+    stderr: 'two\n',
+    timedOut: false,
+  });
   expect(lines.sort()).toEqual(['stderr:two', 'stdout:one', 'stdout:three']);
   expect(runningGroups()).toEqual([]);
 });
@@ -51,7 +59,12 @@ test('the registry records each group while it runs', async () => {
   process.env[PROCESS_REGISTRY_ENV_VAR] = registry;
   try {
     let seen: number[] = [];
-    const r = await run('sh', ['-c', 'sleep 0.2'], { timeoutMs: 5000, onSpawn: () => { seen = registeredGroups(registry); } });
+    const r = await run('sh', ['-c', 'sleep 0.2'], {
+      timeoutMs: 5000,
+      onSpawn: () => {
+        seen = registeredGroups(registry);
+      },
+    });
     expect(r.code).toBe(0);
     expect(seen).toHaveLength(1);
     expect(registeredGroups(registry)).toEqual([]);
@@ -79,16 +92,30 @@ test('SIGTERM to a process that runs commands leaves none of them running', asyn
   const dir = mkdtempSync(join(tmpdir(), 'pl-run-'));
   const pidFile = join(dir, 'pids');
   const script = join(dir, 'victim.ts');
-  writeFileSync(script, [
-    `import { run } from ${JSON.stringify(join(ROOT, 'lib', 'cli', 'run'))};`,
-    `void run('sh', ['-c', 'sleep 30 & echo $! >> ${pidFile}; wait'], { timeoutMs: 60000 });`,
-    `void run('sh', ['-c', 'sleep 30 & echo $! >> ${pidFile}; wait'], { timeoutMs: 60000 });`,
-    `setInterval(() => undefined, 1000);`,
-  ].join('\n'));
-  const victim = spawn(process.execPath, [join(ROOT, 'scripts', 'run-ts.js'), script], { stdio: 'ignore', env: { ...process.env, PRIVATELINK_KILL_GRACE_MS: '500' } });
-  const pids = () => { try { return readFileSync(pidFile, 'utf8').trim().split('\n').filter(Boolean).map(Number); } catch { return []; } };
+  writeFileSync(
+    script,
+    [
+      `import { run } from ${JSON.stringify(join(ROOT, 'lib', 'cli', 'run'))};`,
+      `void run('sh', ['-c', 'sleep 30 & echo $! >> ${pidFile}; wait'], { timeoutMs: 60000 });`,
+      `void run('sh', ['-c', 'sleep 30 & echo $! >> ${pidFile}; wait'], { timeoutMs: 60000 });`,
+      `setInterval(() => undefined, 1000);`,
+    ].join('\n'),
+  );
+  const victim = spawn(process.execPath, [join(ROOT, 'scripts', 'run-ts.js'), script], {
+    stdio: 'ignore',
+    env: { ...process.env, PRIVATELINK_KILL_GRACE_MS: '500' },
+  });
+  const pids = () => {
+    try {
+      return readFileSync(pidFile, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
   expect(await waitFor(() => pids().length === 2, 10_000)).toBe(true);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => victim.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    victim.once('exit', (code, signal) => r({ code, signal })),
+  );
   victim.kill('SIGTERM');
   expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
   expect(await waitFor(() => pids().every((p) => !alive(p)))).toBe(true);

@@ -21,6 +21,7 @@ import {
   estimateCost,
   formatUsd,
   pricesFor,
+  profilesMonthlyMicros,
   runCostCli,
 } from '../../../lib/reports/cost';
 
@@ -62,6 +63,10 @@ describe('the default price table', () => {
       hostedZoneMonth: 0.5,
       flowLogGb: 0.5,
       interRegionGb: 0.02,
+      profilesBaseHour: 0.75,
+      profileAssociationHour: 0.0014,
+      resolverEndpointIpHour: 0.125,
+      vpnConnectionHour: 0.05,
     });
   });
 
@@ -146,7 +151,8 @@ describe('prod, by hand', () => {
     4 * 0.5 + //            4 zones: 2.00
     1 * 10 * 0.01 + //      ledger-eu through the hub endpoints: 0.10
     730 * 0.05 + //         hub attachment: 36.50
-    0.5; //                 flow log    => 97.50
+    0.5 + //                flow log: 0.50
+    730 * 0.75; //          Route 53 Profiles, 1 association (ledger-eu), within the base: 547.50 => 645.00
   const networkUs =
     4 * 3 * 730 * 0.01 + // core: 4 endpoints × 3 AZs: 87.60
     4 * 0.5 + //            2.00
@@ -154,7 +160,13 @@ describe('prod, by hand', () => {
     2 * 0.5 + //            1.00
     2 * 10 * 0.01 + //      checkout and staging through the hub endpoints: 0.20
     730 * 0.05 + //         36.50
-    0.5; //                 => 171.60
+    0.5 + //                0.50 (171.60 so far)
+    730 * 0.75 + //         Route 53 Profiles, 2 associations: 547.50
+    730 * 0.05 + //         the datacenter's VPN connection: 36.50
+    730 * 0.05 + //         and its TGW attachment: 36.50
+    100 * 0.02 + //         TGW processing of 100 GB with the datacenter: 2.00
+    3 * 730 * 0.125 + //    Resolver inbound endpoint, 3 IPs: 273.75
+    3 * 730 * 0.125; //     Resolver outbound endpoint (corp.example.com), 3 IPs: 273.75 => 1,341.60
   const peering = 730 * 0.05 + 730 * 0.05; // one peering attachment billed on each TGW: 73.00
   const payments =
     730 * 0.0225 + //             16.425
@@ -193,9 +205,42 @@ describe('prod, by hand', () => {
     for (const [id, usd] of Object.entries(expected)) expect(stack(report, id).totalUsd).toBeCloseTo(usd, 9);
   });
 
-  it('total: 97.50 + 171.60 + 73.00 + 18.125 + 21.725 + 5.50 + 89.20 + 96.00 + 53.30 = 625.95', () => {
+  it('total: 645.00 + 1,341.60 + 73.00 + 18.125 + 21.725 + 5.50 + 89.20 + 96.00 + 53.30 = 2,343.45', () => {
     expect(report.totalUsd).toBeCloseTo(networkEu + networkUs + peering + fxRates + payments + ledgerDb + checkout + ledgerEu + staging, 9);
-    expect(report.totalMicroUsd).toBe(625_950_000);
+    expect(report.totalMicroUsd).toBe(2_343_450_000);
+  });
+
+  it('on-premises and Route 53 Profiles lines of the us-east-1 hub', () => {
+    const hub = stack(report, 'prod-network-us-east-1').lineItems.slice(-6).map((i) => [i.item, i.price, i.quantity, i.monthlyUsd]);
+    expect(hub).toEqual([
+      ['Route 53 Profiles (2 profile(s), one per segment, mode profiles): base for up to 100 of 2 profile-VPC association(s)', 'profilesBaseHour', 730, 547.5],
+      ["Site-to-Site VPN connection of on-premises network 'datacenter'", 'vpnConnectionHour', 730, 36.5],
+      ["TGW attachment of the VPN of 'datacenter'", 'tgwAttachmentHour', 730, 36.5],
+      ["TGW data processing: 100 GB between 'datacenter' and AWS (assumption)", 'tgwGb', 100, 2],
+      ['Route 53 Resolver inbound endpoint: 3 IPs', 'resolverEndpointIpHour', 2190, 273.75],
+      ['Route 53 Resolver outbound endpoint (1 forwarding rule(s)): 3 IPs', 'resolverEndpointIpHour', 2190, 273.75],
+    ]);
+    // A Direct Connect gateway: only its TGW attachment, the association has no charge of its own.
+    const dx: EnvironmentConfig = { ...prod, network: { ...prod.network, onPremises: { colo: { region: 'us-east-1', cidrs: ['192.168.64.0/18'], directConnect: { gatewayId: '5f294f92-bafb-4011-916d-9b0b6e0a1c2d', allowedPrefixes: ['10.0.0.0/21'] } } } } };
+    const items = stack(estimateCost(dx), 'prod-network-us-east-1').lineItems.map((i) => i.item);
+    expect(items).toContain("TGW attachment of Direct Connect gateway 5f294f92-bafb-4011-916d-9b0b6e0a1c2d for 'colo' (the gateway association has no charge of its own)");
+    expect(items.some((i) => /VPN|outbound/.test(i))).toBe(false);
+  });
+
+  it('DNS modes side by side: zone associations are free, profiles bill per account and region, never cheaper', () => {
+    expect(report.dnsModes.regions).toEqual([
+      { region: 'eu-west-1', mode: 'profiles', spokes: 1, zoneAssociations: 4 * 2, mostVpcsPerZone: 2, zoneAssociationsHeadroom: 298, profileAssociations: 1, zoneAssociationsUsd: 0, profilesUsd: 547.5 },
+      // core's 4 zones: hub + checkout + staging; data's 2: hub + checkout
+      { region: 'us-east-1', mode: 'profiles', spokes: 2, zoneAssociations: 4 * 3 + 2 * 2, mostVpcsPerZone: 3, zoneAssociationsHeadroom: 297, profileAssociations: 2, zoneAssociationsUsd: 0, profilesUsd: 547.5 },
+    ]);
+    expect(report.dnsModes).toMatchObject({ zoneAssociationsUsd: 0, profilesUsd: 1095, profilesCheaperFromConsumers: null });
+    // In profiles mode the network stacks carry exactly the comparison's profiles figure.
+    expect(lines(report, (i) => i.price === 'profilesBaseHour' || i.price === 'profileAssociationHour').reduce((n, i) => n + i.monthlyMicroUsd, 0)).toBe(1_095_000_000);
+    // Beyond 100 associations per account and region: 250 spokes cost the base plus 150 × 730 × 0.0014.
+    expect(profilesMonthlyMicros(250, DEFAULT_PRICES.prices)).toBe(547_500_000 + 153_300_000);
+    expect(profilesMonthlyMicros(0, DEFAULT_PRICES.prices)).toBe(0);
+    expect(estimateCost(dev).dnsModes.regions).toEqual([expect.objectContaining({ mode: 'zone-associations', spokes: 2, profilesUsd: 547.5, zoneAssociationsUsd: 0 })]);
+    expect(lines(estimateCost(dev), (i) => i.price === 'profilesBaseHour')).toEqual([]);
   });
 
   it('a resource endpoint bills per endpoint-hour (not per AZ) and its gateway per GB only', () => {
@@ -261,7 +306,7 @@ describe('prod, by hand', () => {
     }
     // 35.225 + 17.80 + 40.20 + 79.025 = 172.25 charged back; the rest is shared.
     expect(report.chargeback.services.map((s) => s.totalMicroUsd)).toEqual([35_225_000, 17_800_000, 40_200_000, 79_025_000]);
-    expect(report.chargeback.unattributedMicroUsd).toBe(625_950_000 - 172_250_000);
+    expect(report.chargeback.unattributedMicroUsd).toBe(2_343_450_000 - 172_250_000);
   });
 
   it('every line serving a service is in that service\'s chargeback, and only there', () => {
@@ -295,7 +340,7 @@ describe('price overrides', () => {
 
   it('apply to resources in that region only', () => {
     // eu hub: 5,840 AZ-hours × 0.011 = 64.24 instead of 58.40; attachment 730 × 0.06 = 43.80 instead of 36.50
-    expect(stack(report, 'prod-network-eu-west-1').totalUsd).toBeCloseTo(97.5 + (64.24 - 58.4) + (43.8 - 36.5), 9);
+    expect(stack(report, 'prod-network-eu-west-1').totalUsd).toBeCloseTo(645 + (64.24 - 58.4) + (43.8 - 36.5), 9);
     // peering: the eu side at 0.06, the us side at the default 0.05
     const peering = stack(report, 'prod-peering-eu-west-1-us-east-1');
     expect(peering.lineItems.map((i) => [i.region, i.unitPriceUsd])).toEqual([
@@ -349,9 +394,10 @@ describe('command line (runCostCli)', () => {
     expect(out.exitCode).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(Object.keys(json).sort()).toEqual(
-      ['assumptions', 'centralization', 'chargeback', 'environment', 'hoursPerMonth', 'priceSources', 'prices', 'pricesAsOf', 'stacks', 'totalMicroUsd', 'totalUsd', 'warnings'].sort(),
+      ['assumptions', 'centralization', 'chargeback', 'dnsModes', 'environment', 'hoursPerMonth', 'priceSources', 'prices', 'pricesAsOf', 'stacks', 'totalMicroUsd', 'totalUsd', 'warnings'].sort(),
     );
-    expect(json).toMatchObject({ environment: 'prod', hoursPerMonth: 730, totalUsd: 625.95, pricesAsOf: DEFAULT_PRICES.asOf });
+    expect(json).toMatchObject({ environment: 'prod', hoursPerMonth: 730, totalUsd: 2343.45, pricesAsOf: DEFAULT_PRICES.asOf });
+    expect(json.dnsModes).toMatchObject({ profilesUsd: 1095, profilesCheaperFromConsumers: null });
     expect(Object.keys(json.stacks[0]).sort()).toEqual(['lineItems', 'region', 'stack', 'totalMicroUsd', 'totalUsd']);
     expect(Object.keys(json.stacks[0].lineItems[0]).sort()).toEqual(
       ['item', 'monthlyMicroUsd', 'monthlyUsd', 'price', 'quantity', 'region', 'stack', 'unit', 'unitPriceUsd'],
@@ -376,8 +422,12 @@ describe('command line (runCostCli)', () => {
       expect(table).toContain(s.stack);
       expect(md).toContain(`| ${s.stack} |`);
     }
-    expect(table).toMatch(/TOTAL prod per month\s+625\.95/);
-    expect(md).toContain('**Total: $625.95**');
+    expect(table).toMatch(/TOTAL prod per month\s+2,343\.45/);
+    expect(md).toContain('**Total: $2,343.45**');
+    for (const out of [table, md]) {
+      expect(out).toContain('Profiles become cheaper from: never.');
+      expect(out).toMatch(/us-east-1\s*\|?\s*profiles\s*\|?\s*2\s*\|?\s*16 associations, busiest zone 3\/300 VPCs \(297 spokes to go\) = 0\.00\s*\|?\s*2 profile-VPC associations = 547\.50/);
+    }
     expect(table).toMatch(/payments\s+published\s+333333333333\s+us-east-1\s+21\.73\s+57\.30\s+79\.03\s+checkout 20\.10, ledger-eu 21\.10, staging 16\.10/);
     expect(table).toMatch(/market-data\s+external\s+Example Market Data Ltd\.\s+us-east-1\s+vendor bills\s+40\.20\s+40\.20/);
     expect(md).toContain('| ledger-db | resource | 333333333333 | us-east-1 | 5.50 | 12.30 | 17.80 | checkout 12.30 |');

@@ -157,13 +157,13 @@ describe('prod diagram', () => {
   it('uses only Mermaid-safe, unique node ids and quoted labels, and links only declared nodes', () => {
     expect(nodeId('con', 'ledger-eu', 'eu-west-1')).toBe('con__ledger_eu__eu_west_1');
     expect(serviceEntryId({ name: 'market-data', config: prod.services!['market-data'] }, 'us-east-1')).toBe('svc__market_data__eps__us_east_1');
-    const EDGE = /^ {2}([A-Za-z][A-Za-z0-9_]*) (---|-->|-\.->|==>|<==>)(\|[^|"]+\|)? ([A-Za-z][A-Za-z0-9_]*)$/;
+    const EDGE = /^ {2}([A-Za-z][A-Za-z0-9_]*) (---|-->|-\.->|==>|<==>|<-->)(\|[^|"]+\|)? ([A-Za-z][A-Za-z0-9_]*)$/;
     const body = lines.slice(2).filter((l) => l.trim() !== '' && !/^(subgraph |end$|classDef |class )/.test(l.trim()));
     const edges = body.filter((l) => EDGE.test(l));
     const nodes = body.filter((l) => !EDGE.test(l)).map((l) => NODE.exec(l));
     expect(nodes.every((m) => m !== null)).toBe(true);
     const ids = nodes.map((m) => m![1]);
-    expect(ids).toHaveLength(43); // 16 in the hubs, 12 in the services, 15 in the consumers
+    expect(ids).toHaveLength(50); // 22 in the hubs (with 4 profiles, the onprem table, the resolver), 12 in the services, 15 in the consumers, 1 on-premises
     expect(new Set(ids).size).toBe(ids.length);
     const subgraphs = lines.filter((l) => l.trim().startsWith('subgraph ')).map((l) => /^subgraph ([A-Za-z][A-Za-z0-9_]*)\["[^"]*"\]$/.exec(l.trim())?.[1]);
     expect(subgraphs.every((id) => id !== undefined)).toBe(true);
@@ -188,6 +188,21 @@ describe('prod diagram', () => {
       services: Object.fromEntries(Object.keys(catalog).reverse().map((k) => [k, catalog[k]])),
     };
     expect(renderMermaid(shuffled)).toBe(mermaid);
+  });
+
+  it('shows the profiles, the on-premises network with its attachment, and the resolver', () => {
+    expect(mermaid).toContain('net__us_east_1__profile__prod[("Route 53 Profile, segment prod<br/>zones of sets: core, data<br/>forwarding rules: corp.example.com<br/>RAM share: organization")]');
+    expect(edge(nodeId('net', 'us-east-1', 'zones', 'data'), nodeId('net', 'us-east-1', 'profile', 'prod'))).toContain('-.->|in profile|');
+    const linked = (from: string, to: string) => lines.some((l) => l.trim().startsWith(`${from} `) && l.trim().endsWith(` ${to}`));
+    expect(linked(nodeId('net', 'us-east-1', 'zones', 'data'), nodeId('net', 'us-east-1', 'profile', 'nonprod'))).toBe(false);
+    expect(edge(nodeId('con', 'staging', 'vpc'), nodeId('net', 'us-east-1', 'profile', 'nonprod'))).toContain('-.->|profile association|');
+    expect(mermaid).toContain('hub zones: core, data (profile prod)<br/>on-premises: datacenter');
+    expect(mermaid).toContain('subgraph acct__onprem__datacenter["on-premises network datacenter"]');
+    expect(mermaid).toContain('onprem__datacenter["datacenter<br/>172.16.0.0/16<br/>reaches: hub us-east-1, segments prod<br/>DNS for corp.example.com: 172.16.0.10, 172.16.1.10"]');
+    expect(edge('onprem__datacenter', nodeId('net', 'us-east-1', 'tgw'))).toBe('onprem__datacenter <-->|Site-to-Site VPN, BGP ASN 65010, onprem| net__us_east_1__tgw');
+    expect(mermaid).toContain('net__us_east_1__resolver[["Route 53 Resolver inbound endpoint<br/>10.0.0.254, 10.0.1.254, 10.0.3.254<br/>DNS from on-premises (TCP/UDP 53)<br/>outbound endpoint, forwards corp.example.com"]]');
+    expect(linked(nodeId('net', 'us-east-1', 'tgw'), nodeId('net', 'us-east-1', 'rt', 'onprem'))).toBe(true);
+    expect(linked(nodeId('net', 'eu-west-1', 'tgw'), nodeId('net', 'eu-west-1', 'rt', 'onprem'))).toBe(false);
   });
 
   it('tells the config editor about a reserved segment name', () => {

@@ -76,6 +76,27 @@ describe('deploy-role stacks', () => {
     expect(stack.resource.aws_iam_openid_connect_provider).toBeUndefined();
   });
 
+  test('the permissions boundary of the roles the app stacks create: a flow-log delivery role at most', () => {
+    const stack = prodBoot.stacks['prod-bootstrap-555555555555'];
+    const boundary = one(stack, 'aws_iam_policy');
+    expect(boundary.name).toBe('prod-privatelink-role-boundary');
+    expect(JSON.parse(boundary.policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{
+        Sid: 'DeliverFlowLogsOfTheEnvironment',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+        Resource: ['arn:aws:logs:*:555555555555:log-group:/privatelink/prod-*', 'arn:aws:logs:*:555555555555:log-group:/privatelink/prod-*:*'],
+      }],
+    });
+    // the app stacks' flow-log roles in that account name it, and their own policy stays inside it
+    const consumer = synthesizeAppStacks(prod)['prod-consumer-ledger-eu-eu-west-1'];
+    const flowRole = Object.values(consumer.resource.aws_iam_role as Record<string, StackJson>)[0];
+    expect(flowRole.permissions_boundary).toBe('arn:aws:iam::555555555555:policy/prod-privatelink-role-boundary');
+    const delivery = JSON.parse(Object.values(consumer.resource.aws_iam_role_policy as Record<string, StackJson>)[0].policy);
+    expect(delivery.Statement[0].Action.every((a: string) => JSON.parse(boundary.policy).Statement[0].Action.includes(a))).toBe(true);
+  });
+
   test('a policy over the per-document target is split into several inline policies', () => {
     const stack = prodBoot.stacks['prod-bootstrap-333333333333'];
     expect(all(stack, 'aws_iam_role_policy').map((p) => p.name)).toEqual(['prod-deploy-1', 'prod-deploy-2']);

@@ -8,7 +8,22 @@ import type { EnvironmentConfig } from '../../../../lib/config/types';
 import { analyzeConnectivity, type ConnectivityReport } from '../../../../lib/reports/connectivity';
 import { add, copy, nameOf, ref, remoteRef, remove, resource, synthEnvironments, type Stacks } from './json-edit';
 
-const synthesized = synthEnvironments(dev, prod);
+/** prod with its datacenter over Direct Connect instead, advertising the hub CIDR only (not the prod segment it reaches). */
+const prodDx: EnvironmentConfig = {
+  ...prod,
+  name: 'proddx',
+  network: {
+    ...prod.network,
+    hubs: { ...prod.network.hubs, 'us-east-1': { ...prod.network.hubs['us-east-1'], asn: 64520 } },
+    onPremises: {
+      datacenter: {
+        region: 'us-east-1', cidrs: ['172.16.0.0/16'], reach: { segments: ['prod'] },
+        directConnect: { gatewayId: '5f294f92-bafb-4011-916d-9b0b6e0a1c2d', allowedPrefixes: ['10.0.0.0/21'] },
+      },
+    },
+  },
+};
+const synthesized = synthEnvironments(dev, prod, { ...prod, name: 'prodza', network: { ...prod.network, dns: 'zone-associations' } }, prodDx);
 const shipped = synthesized.prod;
 const CHECKOUT = 'prod-consumer-checkout-us-east-1';
 const LEDGER_EU = 'prod-consumer-ledger-eu-eu-west-1';
@@ -334,17 +349,102 @@ describe('hub endpoints and zones', () => {
     ]);
   });
 
-  test('a zone reserved for another segment, and a zone missing', () => {
-    const report = broken((s) => {
-      add(s, STAGING, 'aws_route53_zone_association', 'data-sqs', {
-        provider: 'aws.consumer-us-east-1', zone_id: remoteRef(s, HUB, 'endpoints_data-sqs-zone'), vpc_id: ref(s, STAGING, 'aws_vpc', 'vpc'),
-      });
-      remove(s, CHECKOUT, 'aws_route53_zone_association', 'hub-zones_core-sts-association');
+  test('zone associations: a zone reserved for another segment, and a zone missing', () => {
+    const env: EnvironmentConfig = { ...prod, name: 'prodza', network: { ...prod.network, dns: 'zone-associations' } };
+    const stacks = copy(synthesized.prodza);
+    const staging = 'prodza-consumer-staging-us-east-1';
+    const hub = 'prodza-network-us-east-1';
+    expect(analyzeConnectivity(env, copy(synthesized.prodza)).violations).toEqual([]);
+    add(stacks, staging, 'aws_route53_zone_association', 'data-sqs', {
+      provider: 'aws.consumer-us-east-1', zone_id: remoteRef(stacks, hub, 'endpoints_data-sqs-zone'), vpc_id: ref(stacks, staging, 'aws_vpc', 'vpc'),
     });
+    remove(stacks, 'prodza-consumer-checkout-us-east-1', 'aws_route53_zone_association', 'hub-zones_core-sts-association');
+    const report = analyzeConnectivity(env, stacks);
     expect(report.cells['consumer:staging']['endpoints:us-east-1'].zones).toBe('5/6');
     expect(report.violations).toEqual([
       'consumer checkout does not get the hub zone of core/sts its segment prod receives',
       'consumer staging gets the hub zone of data/sqs, reserved for segments other than nonprod',
+    ]);
+  });
+
+  test('profiles: a zone put into the profile of another segment, a zone missing from a profile, and a spoke without its profile', () => {
+    const report = broken((s) => {
+      add(s, HUB, 'aws_route53profiles_resource_association', 'nonprod-data-sqs', {
+        provider: 'aws.network-us-east-1', name: 'nonprod-data-sqs',
+        profile_id: ref(s, HUB, 'aws_route53profiles_profile', 'dns-profiles_profile-nonprod'),
+        resource_arn: ref(s, HUB, 'aws_route53_zone', 'endpoints_data-sqs-zone', 'arn'),
+      });
+      remove(s, HUB, 'aws_route53profiles_resource_association', 'dns-profiles_prod-zone-core-sts');
+      remove(s, LEDGER_EU, 'aws_route53profiles_association', 'hub-dns-profile_association');
+    });
+    expect(report.cells['consumer:staging']['endpoints:us-east-1'].zones).toBe('5/6');
+    expect(report.cells['consumer:ledger-eu']['endpoints:eu-west-1'].zones).toBe('0/4');
+    expect(report.violations).toEqual([
+      'consumer checkout does not get the hub zone of core/sts its segment prod receives',
+      'consumer ledger-eu does not get the hub zone of core/sts its segment prod receives',
+      'consumer ledger-eu does not get the hub zone of core/ecr.api its segment prod receives',
+      'consumer ledger-eu does not get the hub zone of core/ecr.dkr its segment prod receives',
+      'consumer ledger-eu does not get the hub zone of core/s3 its segment prod receives',
+      'consumer staging gets the hub zone of data/sqs, reserved for segments other than nonprod',
+    ]);
+  });
+});
+
+describe('on-premises networks', () => {
+  test('the datacenter reaches its hub\'s endpoints and the prod spoke of us-east-1 both ways, and nothing else', () => {
+    const report = analyzeConnectivity(prod, copy(shipped));
+    const row = report.cells['onprem:datacenter'];
+    expect(row['endpoints:us-east-1'].reach).toBe('yes');
+    expect(row['endpoints:eu-west-1'].reach).toBe('no');
+    expect([row['consumer:checkout'].reach, report.cells['consumer:checkout']['onprem:datacenter'].reach]).toEqual(['yes', 'yes']);
+    for (const c of ['staging', 'ledger-eu']) {
+      expect([c, row[`consumer:${c}`].reach, report.cells[`consumer:${c}`]['onprem:datacenter'].reach]).toEqual([c, 'no', 'no']);
+    }
+    // The hub's outbound resolver sends DNS to the datacenter: the hub opens connections there, and only there.
+    expect(report.cells['hub:us-east-1']['onprem:datacenter'].reach).toBe('yes');
+    expect(report.cells['hub:us-east-1']['consumer:checkout'].reach).toBe('routed');
+    expect(row.internet.reach).toBe('no');
+  });
+
+  test('a spoke of a segment the datacenter does not reach, propagating into onprem', () => {
+    const report = broken((s) => {
+      add(s, STAGING, 'aws_ec2_transit_gateway_route_table_propagation', 'onprem', {
+        provider: 'aws.network-us-east-1',
+        transit_gateway_attachment_id: ref(s, STAGING, 'aws_ec2_transit_gateway_vpc_attachment', 'tgw_attachment'),
+        transit_gateway_route_table_id: remoteRef(s, HUB, 'tgw_rt-onprem'),
+      });
+      add(s, STAGING, 'aws_route', 'onprem', {
+        provider: 'aws.consumer-us-east-1', route_table_id: ref(s, STAGING, 'aws_route_table', 'vpc_private'),
+        destination_cidr_block: '172.16.0.0/16', transit_gateway_id: remoteRef(s, HUB, 'aws_ec2_transit_gatewaytgw_'),
+      });
+    });
+    expect(report.violations).toEqual([
+      `on-premises network datacenter reaches consumer staging (one-way), outside the segments it reaches: return path: TGW route table ${HUB}/aws_ec2_transit_gateway_route_table.tgw_rt-nonprod has no route to 172.16.0.0/16`,
+    ]);
+  });
+
+  test('over Direct Connect on-premises learns only the allowed prefixes: without the prod range, the prod spoke is unreachable from there', () => {
+    const report = analyzeConnectivity(prodDx, copy(synthesized.proddx));
+    expect(report.cells['onprem:datacenter']['endpoints:us-east-1'].reach).toBe('yes');
+    expect(report.cells['onprem:datacenter']['consumer:checkout']).toEqual({
+      reach: 'no', why: 'onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes',
+    });
+    expect(report.cells['consumer:checkout']['onprem:datacenter'].reach).toBe('one-way');
+    expect(report.violations).toEqual([
+      "on-premises network datacenter cannot reach consumer checkout of segment prod, which it reaches (no): onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes",
+      "consumer checkout cannot reach on-premises network datacenter (one-way): return path: onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes",
+    ]);
+  });
+
+  test('the datacenter without its propagation into the prod table, and the hub without its propagation into onprem', () => {
+    const report = broken((s) => {
+      remove(s, HUB, 'aws_ec2_transit_gateway_route_table_propagation', 'onprem-datacenter_propagation-prod');
+      remove(s, HUB, 'aws_ec2_transit_gateway_route_table_propagation', 'tgw_hub-propagation-onprem');
+    });
+    expect(report.violations).toEqual([
+      `on-premises network datacenter cannot reach the centralized endpoints of us-east-1 (no): TGW route table ${HUB}/aws_ec2_transit_gateway_route_table.tgw_rt-onprem has no route to 10.0.0.0/21`,
+      `on-premises network datacenter cannot reach consumer checkout of segment prod, which it reaches (one-way): return path: TGW route table ${HUB}/aws_ec2_transit_gateway_route_table.tgw_rt-prod has no route to 172.16.0.0/16`,
+      `consumer checkout cannot reach on-premises network datacenter (no): TGW route table ${HUB}/aws_ec2_transit_gateway_route_table.tgw_rt-prod has no route to 172.16.0.0/16`,
     ]);
   });
 });

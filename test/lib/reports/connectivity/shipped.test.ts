@@ -19,17 +19,35 @@ function cell(r: ConnectivityReport, row: string, column: string): string {
 describe('prod', () => {
   const report = reports.prod;
 
-  test('rows and columns: consumers, service VPCs and hubs; every catalog service, hub endpoints, consumers, the internet', () => {
+  test('rows and columns: consumers, service VPCs, hubs and on-premises networks; every catalog service, hub endpoints, consumers, on-premises, the internet', () => {
     expect(report.rows).toEqual([
       'consumer:checkout', 'consumer:ledger-eu', 'consumer:staging',
       'provider:fx-rates', 'resource:ledger-db', 'provider:payments',
-      'hub:eu-west-1', 'hub:us-east-1',
+      'hub:eu-west-1', 'hub:us-east-1', 'onprem:datacenter',
     ]);
     expect(report.columns).toEqual([
       'service:fx-rates', 'service:ledger-db', 'service:market-data', 'service:payments',
       'endpoints:eu-west-1', 'endpoints:us-east-1',
-      'consumer:checkout', 'consumer:ledger-eu', 'consumer:staging', 'internet',
+      'consumer:checkout', 'consumer:ledger-eu', 'consumer:staging', 'onprem:datacenter', 'internet',
     ]);
+  });
+
+  test('the datacenter: through its VPN attachment to its hub\'s endpoints and the prod spoke of us-east-1, both ways', () => {
+    expect(report.cells['onprem:datacenter']['endpoints:us-east-1']).toEqual({
+      reach: 'yes', why: 'TGW table prod-network-us-east-1/aws_ec2_transit_gateway_route_table.tgw_rt-onprem',
+    });
+    expect(cell(report, 'onprem:datacenter', 'consumer:checkout')).toBe('yes');
+    expect(cell(report, 'consumer:checkout', 'onprem:datacenter')).toBe('yes');
+    expect(report.cells['consumer:checkout']['onprem:datacenter'].why).toBe(
+      'TGW table prod-network-us-east-1/aws_ec2_transit_gateway_route_table.tgw_rt-prod to onprem:datacenter');
+    for (const other of ['staging', 'ledger-eu']) {
+      expect(cell(report, 'onprem:datacenter', `consumer:${other}`)).toBe('no');
+      expect(cell(report, `consumer:${other}`, 'onprem:datacenter')).toBe('no');
+    }
+    // Catalog services are reached through a consumer's own endpoint, which admits its VPC only.
+    for (const s of ['fx-rates', 'ledger-db', 'market-data', 'payments']) expect(cell(report, 'onprem:datacenter', `service:${s}`)).toBe('no');
+    // The hub opens DNS connections to the datacenter (its outbound resolver), and nothing into the spokes.
+    expect(report.cells['hub:us-east-1']['onprem:datacenter'].why).toMatch(/opened by prod-network-us-east-1\/aws_route53_resolver_endpoint\.resolver_outbound$/);
   });
 
   test('each consumer reaches exactly the services it consumes, on their ports', () => {
@@ -120,7 +138,8 @@ describe('prod', () => {
       'provider:fx-rates   local       -           -            -',
     ].join('\n'));
     expect(text).toContain('hub:us-east-1       - (zones 0/4)    - (zones 6/6)');
-    expect(text).toContain('hub:us-east-1       routed    -          routed   -');
+    expect(text).toContain('hub:us-east-1       routed    -          routed   yes                -');
+    expect(text).toContain('onprem:datacenter   yes       -          -        local              -');
     expect(text).toMatch(/\nNo connectivity violations\.\n$/);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The environments an operator command works on: the shipped ones (`environments/index.ts`), or
- * those of another file (`--config`): a JSON file (one environment, a list, or
+ * The environments an operator command works on: the shipped ones (which the script passes in:
+ * the library never imports the app's `environments/`), or those of another file (`--config`): a JSON file (one environment, a list, or
  * `{ "environments": [...] }`) or a TypeScript/JavaScript module exporting `environments` (or a
  * default export). The file is data, validated exactly as synth validates.
  */
@@ -11,19 +11,22 @@ import { assertValid, ConfigError, formatProblems } from '../config/validate';
 
 function asList(value: unknown, file: string): EnvironmentConfig[] {
   const v = value as { environments?: unknown; default?: unknown } | unknown[] | undefined;
-  const list = Array.isArray(v) ? v : v && typeof v === 'object' && 'environments' in v ? v.environments
-    : v && typeof v === 'object' && 'default' in v ? v.default : v;
+  const list = Array.isArray(v)
+    ? v
+    : v && typeof v === 'object' && 'environments' in v
+      ? v.environments
+      : v && typeof v === 'object' && 'default' in v
+        ? v.default
+        : v;
   const envs = Array.isArray(list) ? list : list && typeof list === 'object' && 'name' in (list as object) ? [list] : undefined;
-  if (!envs || envs.length === 0) throw new Error(`${file}: no environments (export 'environments', a default export, or a JSON environment or list)`);
+  if (!envs || envs.length === 0)
+    throw new Error(`${file}: no environments (export 'environments', a default export, or a JSON environment or list)`);
   return envs as EnvironmentConfig[];
 }
 
 /** The shipped environments, or those of `file`. */
-export function loadEnvironments(file?: string): readonly EnvironmentConfig[] {
-  if (file === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../environments') as { environments: readonly EnvironmentConfig[] }).environments;
-  }
+export function loadEnvironments(file: string | undefined, shipped: readonly EnvironmentConfig[]): readonly EnvironmentConfig[] {
+  if (file === undefined) return shipped;
   const path = resolve(file);
   if (/\.json$/i.test(path)) return asList(JSON.parse(readFileSync(path, 'utf8')), file);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

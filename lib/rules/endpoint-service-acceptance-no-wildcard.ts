@@ -10,7 +10,7 @@ import { COMPLIANT, NOT_APPLICABLE, isUnresolved, nonCompliant, type Rule, type 
  */
 export const endpointServiceAcceptance: Rule = {
   id: 'PL4',
-  name: 'endpoint-service-acceptance',
+  name: 'endpoint-service-acceptance-no-wildcard',
   severity: 'error',
   message: 'Endpoint service accepts connections too broadly: set acceptanceRequired: true and allow consumer accounts one by one (arn:aws:iam::<account>:root), never *',
   check(node: IConstruct): RuleResult {

@@ -17,7 +17,20 @@ const app = ['**/environments', '**/environments/**', '**/scripts/**', '**/main'
 const restrict = (groups, extra = []) => ['error', { paths: [deepProviderImports, ...extra], patterns: groups }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', 'cdktf.out.*/**', '.gen/**', 'coverage/**', 'bench-out/**', 'examples/**/node_modules/**', 'examples/**/dist/**', 'scripts/run-ts.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'cdktf.out/**',
+      'cdktf.out.*/**',
+      '.gen/**',
+      'coverage/**',
+      'bench-out/**',
+      'examples/**/node_modules/**',
+      'examples/**/dist/**',
+      'scripts/run-ts.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,7 +48,9 @@ export default tseslint.config(
   },
   {
     files: ['index.ts', 'lib/**/*.ts', 'modules/**/*.ts', 'stacks/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict([{ group: app, message: 'The library never imports the app (main.ts, environments/, scripts/).' }]) },
+    rules: {
+      'no-restricted-imports': restrict([{ group: app, message: 'The library never imports the app (main.ts, environments/, scripts/).' }]),
+    },
   },
   {
     files: ['modules/**/*.ts'],
@@ -51,12 +66,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: app, message: 'The library never imports the app (main.ts, environments/, scripts/).' },
-        { group: ['**/modules', '**/modules/**', '**/stacks', '**/stacks/**'], message: 'The foundation (config, aws, net, cdktf, cli) does not depend on constructs or stacks.' },
+        {
+          group: ['**/modules', '**/modules/**', '**/stacks', '**/stacks/**'],
+          message: 'The foundation (config, aws, net, cdktf, cli) does not depend on constructs or stacks.',
+        },
       ]),
     },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+    },
   },
 );

@@ -16,7 +16,14 @@ export type { ConfigProblem, Severity } from './lib/config/validate';
 export { QUOTAS, type Quota, type QuotaName } from './lib/config/validate/quotas';
 export * as topology from './lib/config/topology';
 export { generateEnvironment, BENCH_CATALOG, type GenerateEnvironmentOptions } from './lib/config/generate-environment';
-export { defaultEndpointPolicy } from './lib/aws/endpoint-policies';
+export {
+  defaultEndpointPolicy,
+  endpointPolicyDocument,
+  endpointPolicyStatements,
+  MAX_ENDPOINT_POLICY_CHARS,
+  type EndpointPolicyContext,
+  type PolicyStatement,
+} from './lib/aws/endpoint-policies';
 export * from './modules';
 export * from './stacks';
 export * from './lib/rules';

@@ -10,6 +10,7 @@ module.exports = {
   // lib/ops/reaper.ts): SIGINT/SIGTERM to `npm test` leaves no emulator, cdktf or terraform behind.
   globalSetup: '<rootDir>/test/lib/ops/jest-global-setup.ts',
   globalTeardown: '<rootDir>/test/lib/ops/jest-global-teardown.ts',
+  testSequencer: '<rootDir>/test/sequencer.js',
   projects: [
     {
       ...base,

@@ -33,7 +33,7 @@ export const prod: EnvironmentConfig = {
     accountId: '222222222222',
     shareWith: 'organization',
     // Spokes resolve the hubs' endpoint names through one Route 53 Profile per segment and hub:
-    // adding a centralized service changes the hub stack only (see /work/notes/readme-dns.md).
+    // adding a centralized service changes the hub stack only (README, "DNS at scale and on-premises networks").
     dns: 'profiles',
     // The bank's datacenter over a Site-to-Site VPN (BGP) to the us-east-1 hub: it reaches the
     // hub's endpoints and the prod spokes of us-east-1; they resolve corp.example.com through it.
@@ -76,7 +76,11 @@ export const prod: EnvironmentConfig = {
       cidr: '10.1.0.0/21',
       azs: ['use1-az1', 'use1-az2', 'use1-az4'],
       listeners: [
-        { port: 443, protocol: 'TLS', certificateArn: 'arn:aws:acm:us-east-1:333333333333:certificate/5e4b3c2a-1f0e-4d9c-8b7a-6a5b4c3d2e1f' },
+        {
+          port: 443,
+          protocol: 'TLS',
+          certificateArn: 'arn:aws:acm:us-east-1:333333333333:certificate/5e4b3c2a-1f0e-4d9c-8b7a-6a5b4c3d2e1f',
+        },
       ],
       targets: ['10.1.0.10', '10.1.1.10', '10.1.3.10'],
       supportedRegions: ['eu-west-1'],

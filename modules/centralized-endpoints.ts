@@ -89,7 +89,10 @@ export class CentralizedEndpoints extends Construct {
 
       for (const service of services) {
         const names = interfaceEndpointDnsNames(service, props.region);
-        if (names.length === 0) throw new Error(`${this.node.path}: '${service}' publishes no private DNS name; a centralized endpoint needs one to be resolvable`);
+        if (names.length === 0)
+          throw new Error(
+            `${this.node.path}: '${service}' publishes no private DNS name; a centralized endpoint needs one to be resolvable`,
+          );
         const key = endpointKey(setName, service);
         const published = new DataAwsVpcEndpointService(this, `${key}-service`, {
           provider,
@@ -131,10 +134,12 @@ export class CentralizedEndpoints extends Construct {
             lifecycle: {
               // Spoke associations are managed by each consumer's stack, not here.
               ignoreChanges: ['vpc'],
-              precondition: [{
-                condition: Fn.contains(published.privateDnsNames, dnsName),
-                errorMessage: `AWS no longer publishes the private DNS name ${dnsName} for ${service} in ${props.region}; update INTERFACE_ENDPOINT_DNS_NAMES in lib/aws/catalog.ts to the service's private_dns_names.`,
-              }],
+              precondition: [
+                {
+                  condition: Fn.contains(published.privateDnsNames, dnsName),
+                  errorMessage: `AWS no longer publishes the private DNS name ${dnsName} for ${service} in ${props.region}; update INTERFACE_ENDPOINT_DNS_NAMES in lib/aws/catalog.ts to the service's private_dns_names.`,
+                },
+              ],
             },
             tags: { 'endpoint-set': setName, service },
           });

@@ -90,7 +90,8 @@ export class EndpointService extends Construct {
     this.notificationEvents = props.notificationEvents ?? ['Connect', 'Accept', 'Reject', 'Delete'];
     if (props.listeners.length === 0) throw new Error(`${this.node.path}: at least one listener is required`);
     if (props.targets.length === 0) throw new Error(`${this.node.path}: at least one target is required`);
-    if (Object.keys(props.clientCidrs).length === 0) throw new Error(`${this.node.path}: at least one client CIDR is required, or no consumer can reach the service`);
+    if (Object.keys(props.clientCidrs).length === 0)
+      throw new Error(`${this.node.path}: at least one client CIDR is required, or no consumer can reach the service`);
     for (const l of props.listeners) {
       if ((l.protocol ?? 'TCP') === 'TLS' && !l.certificateArn) {
         throw new Error(`${this.node.path}: TLS listener on port ${l.port} needs a certificateArn`);
@@ -166,7 +167,7 @@ export class EndpointService extends Construct {
         port,
         protocol,
         certificateArn: listener.certificateArn,
-        sslPolicy: protocol === 'TLS' ? props.sslPolicy ?? 'ELBSecurityPolicy-TLS13-1-2-2021-06' : undefined,
+        sslPolicy: protocol === 'TLS' ? (props.sslPolicy ?? 'ELBSecurityPolicy-TLS13-1-2-2021-06') : undefined,
         defaultAction: [{ type: 'forward', targetGroupArn: targetGroup.arn }],
       });
     }
@@ -233,7 +234,11 @@ export class EndpointService extends Construct {
     this.notificationKeyArn = key.arn;
     // Name prefixes (AWS appends a unique suffix): a re-run after an interrupted apply creates a
     // new alias and topic instead of failing on (alias) or silently adopting (topic) one left behind.
-    new KmsAlias(this, 'connections-key-alias', { provider, namePrefix: `alias/${props.name}-endpoint-connections-`, targetKeyId: key.keyId });
+    new KmsAlias(this, 'connections-key-alias', {
+      provider,
+      namePrefix: `alias/${props.name}-endpoint-connections-`,
+      targetKeyId: key.keyId,
+    });
     const topic = new SnsTopic(this, 'connections', {
       provider,
       namePrefix: `${props.name}-endpoint-connections-`,
@@ -245,14 +250,16 @@ export class EndpointService extends Construct {
       arn: topic.arn,
       policy: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{
-          Sid: 'VpcEndpointNotifications',
-          Effect: 'Allow',
-          Principal: { Service: 'vpce.amazonaws.com' },
-          Action: 'SNS:Publish',
-          Resource: topic.arn,
-          Condition: fromThisService,
-        }],
+        Statement: [
+          {
+            Sid: 'VpcEndpointNotifications',
+            Effect: 'Allow',
+            Principal: { Service: 'vpce.amazonaws.com' },
+            Action: 'SNS:Publish',
+            Resource: topic.arn,
+            Condition: fromThisService,
+          },
+        ],
       }),
     });
     new VpcEndpointConnectionNotification(this, 'connection-notification', {

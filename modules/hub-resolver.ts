@@ -1,14 +1,13 @@
 import { Construct } from 'constructs';
 import type { TerraformProvider } from 'cdktf';
-import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
-import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
 import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { EndpointSecurityGroup } from './endpoint-security-group';
+import { addSpokeToShare, resourceShare, type SpokeRamShare } from './ram-share';
 
 /** A forwarding rule for an on-premises domain. */
 export interface HubForwardingRule {
@@ -127,19 +126,13 @@ export class HubResolver extends Construct {
         // After the inbound endpoint, so AWS does not hand the inbound's fixed addresses to it.
         dependsOn: [inbound],
       });
-      const share = new RamResourceShare(this, 'rules-share', {
+      // The rules join the share as they are made (constructs rules-share-<key>).
+      const share = resourceShare(this, 'rules-share', {
         provider,
         name: `${props.name}-resolver-rules`,
-        allowExternalPrincipals: false,
+        organizationArn: props.organizationArn,
       });
       this.ruleShareArn = share.arn;
-      if (props.organizationArn) {
-        new RamPrincipalAssociation(this, 'rules-share-organization', {
-          provider,
-          resourceShareArn: share.arn,
-          principal: props.organizationArn,
-        });
-      }
       for (const key of keys) {
         const rule = new Route53ResolverRule(this, `rule-${key}`, {
           provider,
@@ -171,27 +164,21 @@ export interface SpokeForwardingRulesProps {
   /** Rule ids by a stable key. */
   readonly rules: Readonly<Record<string, string>>;
   /** The rules' RAM share and the spoke's account, when shared with listed accounts. @default - shared with the organization */
-  readonly ramShare?: { readonly arn: string; readonly accountId: string };
+  readonly ramShare?: SpokeRamShare;
 }
 
 /** Associates the hub's shared forwarding rules with a spoke VPC (zone-associations mode; profiles carry them otherwise). */
 export class SpokeForwardingRules extends Construct {
   constructor(scope: Construct, id: string, props: SpokeForwardingRulesProps) {
     super(scope, id);
-    const share =
-      props.ramShare &&
-      new RamPrincipalAssociation(this, 'share', {
-        provider: props.networkProvider,
-        resourceShareArn: props.ramShare.arn,
-        principal: props.ramShare.accountId,
-      });
+    const shared = addSpokeToShare(this, props.networkProvider, props.ramShare);
     for (const key of Object.keys(props.rules).sort()) {
       new Route53ResolverRuleAssociation(this, key, {
         provider: props.spokeProvider,
         name: `${props.name}-${key}`.slice(0, 64),
         resolverRuleId: props.rules[key],
         vpcId: props.vpcId,
-        dependsOn: share ? [share] : undefined,
+        dependsOn: shared,
       });
     }
   }

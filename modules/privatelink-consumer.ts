@@ -25,9 +25,7 @@ export interface EndpointServiceOwner {
  *   the connection is accepted;
  * - `zone`: a private hosted zone in the consumer VPC whose records alias the endpoint.
  */
-export type ConsumerDns =
-  | { readonly privateDns: true }
-  | { readonly zoneName: string; readonly records: readonly string[] };
+export type ConsumerDns = { readonly privateDns: true } | { readonly zoneName: string; readonly records: readonly string[] };
 
 export interface PrivateLinkConsumerProps {
   /** Provider of the consumer account in the consumer's region. */
@@ -80,11 +78,13 @@ export class PrivateLinkConsumer extends Construct {
       throw new Error(`${this.node.path}: a zone for the service needs at least one record ('' for the apex)`);
     }
 
-    const principal = props.owner && new VpcEndpointServiceAllowedPrincipal(this, 'allowed-principal', {
-      provider: props.owner.provider,
-      vpcEndpointServiceId: props.owner.serviceId,
-      principalArn: `arn:aws:iam::${props.consumerAccountId}:root`,
-    });
+    const principal =
+      props.owner &&
+      new VpcEndpointServiceAllowedPrincipal(this, 'allowed-principal', {
+        provider: props.owner.provider,
+        vpcEndpointServiceId: props.owner.serviceId,
+        principalArn: `arn:aws:iam::${props.consumerAccountId}:root`,
+      });
 
     const sg = new EndpointSecurityGroup(this, 'sg', {
       provider,
@@ -114,11 +114,13 @@ export class PrivateLinkConsumer extends Construct {
     });
     this.endpointId = endpoint.id;
 
-    const accept = props.owner && new VpcEndpointConnectionAccepter(this, 'accept', {
-      provider: props.owner.provider,
-      vpcEndpointServiceId: props.owner.serviceId,
-      vpcEndpointId: endpoint.id,
-    });
+    const accept =
+      props.owner &&
+      new VpcEndpointConnectionAccepter(this, 'accept', {
+        provider: props.owner.provider,
+        vpcEndpointServiceId: props.owner.serviceId,
+        vpcEndpointId: endpoint.id,
+      });
 
     if (privateDns) {
       new VpcEndpointPrivateDns(this, 'private-dns', {

@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
 import type { TerraformProvider } from 'cdktf';
-import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
-import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
-import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route53ProfilesAssociation } from '@cdktf/provider-aws/lib/route53profiles-association';
 import { Route53ProfilesProfile } from '@cdktf/provider-aws/lib/route53profiles-profile';
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
+import { addSpokeToShare, resourceShare, type SpokeRamShare } from './ram-share';
 
 /** What one segment's profile holds. */
 export interface SegmentProfileContent {
@@ -98,19 +96,12 @@ export class HubDnsProfiles extends Construct {
           resourceArn: rules[key],
         });
       }
-      const share = new RamResourceShare(this, `share-${segment}`, {
+      const share = resourceShare(this, `share-${segment}`, {
         provider,
         name: `${props.name}-dns-${segment}`,
-        allowExternalPrincipals: false,
+        resources: { profile: profile.arn },
+        organizationArn: props.organizationArn,
       });
-      new RamResourceAssociation(this, `share-${segment}-profile`, { provider, resourceShareArn: share.arn, resourceArn: profile.arn });
-      if (props.organizationArn) {
-        new RamPrincipalAssociation(this, `share-${segment}-organization`, {
-          provider,
-          resourceShareArn: share.arn,
-          principal: props.organizationArn,
-        });
-      }
       profiles[segment] = { profileId: profile.id, profileArn: profile.arn, resourceShareArn: share.arn };
     }
     this.profiles = profiles;
@@ -130,7 +121,7 @@ export interface SpokeDnsProfileProps {
    * The profile's RAM share and the spoke's account, when profiles are shared with listed
    * accounts instead of the whole organization. @default - shared with the organization
    */
-  readonly ramShare?: { readonly arn: string; readonly accountId: string };
+  readonly ramShare?: SpokeRamShare;
 }
 
 /** Associates a spoke VPC with its segment's Route 53 Profile (the profile's owner shared it with the spoke's account). */
@@ -139,19 +130,13 @@ export class SpokeDnsProfile extends Construct {
 
   constructor(scope: Construct, id: string, props: SpokeDnsProfileProps) {
     super(scope, id);
-    const share =
-      props.ramShare &&
-      new RamPrincipalAssociation(this, 'share', {
-        provider: props.networkProvider,
-        resourceShareArn: props.ramShare.arn,
-        principal: props.ramShare.accountId,
-      });
+    const shared = addSpokeToShare(this, props.networkProvider, props.ramShare);
     const association = new Route53ProfilesAssociation(this, 'association', {
       provider: props.spokeProvider,
       name: profileResourceName(props.name),
       profileId: props.profileId,
       resourceId: props.vpcId,
-      dependsOn: share ? [share] : undefined,
+      dependsOn: shared,
     });
     this.associationId = association.id;
   }

@@ -3,8 +3,8 @@ import type { TerraformProvider } from 'cdktf';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
-import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { addSpokeToShare, type SpokeRamShare } from './ram-share';
 
 export interface SpokeAttachmentProps {
   /** Provider of the spoke's account and region (creates the attachment and VPC route). */
@@ -31,7 +31,7 @@ export interface SpokeAttachmentProps {
    * RAM share of the TGW to add the spoke's account to, when the TGW is shared with listed
    * accounts instead of the whole organization. @default - shared with the organization
    */
-  readonly ramShare?: { readonly arn: string; readonly accountId: string };
+  readonly ramShare?: SpokeRamShare;
 }
 
 /**
@@ -44,11 +44,7 @@ export class SpokeAttachment extends Construct {
 
   constructor(scope: Construct, id: string, props: SpokeAttachmentProps) {
     super(scope, id);
-    const share = props.ramShare && new RamPrincipalAssociation(this, 'share', {
-      provider: props.networkProvider,
-      resourceShareArn: props.ramShare.arn,
-      principal: props.ramShare.accountId,
-    });
+    const shared = addSpokeToShare(this, props.networkProvider, props.ramShare);
 
     // Default-route-table flags stay unset: they cannot be managed from the spoke account
     // of a RAM-shared TGW, and the TGW has default association and propagation off.
@@ -59,7 +55,7 @@ export class SpokeAttachment extends Construct {
       subnetIds: [...props.subnetIds],
       dnsSupport: 'enable',
       tags: { Name: props.name },
-      dependsOn: share ? [share] : undefined,
+      dependsOn: shared,
     });
     this.attachmentId = attachment.id;
 

@@ -5,12 +5,10 @@ import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
-import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
-import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
-import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route } from '@cdktf/provider-aws/lib/route';
 
 import { ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE } from '../lib/config/topology';
+import { resourceShare } from './ram-share';
 
 export { ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE };
 
@@ -73,7 +71,8 @@ export class TransitGatewayHub extends Construct {
     super(scope, id);
     const { provider } = props;
     for (const reserved of [SHARED_SERVICES_ROUTE_TABLE, ONPREM_ROUTE_TABLE]) {
-      if (props.segments.includes(reserved)) throw new Error(`${this.node.path}: segment name '${reserved}' is reserved for a route table of the hub`);
+      if (props.segments.includes(reserved))
+        throw new Error(`${this.node.path}: segment name '${reserved}' is reserved for a route table of the hub`);
     }
 
     const tgw = new Ec2TransitGateway(this, 'tgw', {
@@ -92,11 +91,12 @@ export class TransitGatewayHub extends Construct {
     this.transitGatewayId = tgw.id;
     this.transitGatewayArn = tgw.arn;
 
-    const table = (name: string) => new Ec2TransitGatewayRouteTable(this, `rt-${name}`, {
-      provider,
-      transitGatewayId: tgw.id,
-      tags: { Name: `${props.name}-${name}`, segment: name },
-    });
+    const table = (name: string) =>
+      new Ec2TransitGatewayRouteTable(this, `rt-${name}`, {
+        provider,
+        transitGatewayId: tgw.id,
+        tags: { Name: `${props.name}-${name}`, segment: name },
+      });
     const shared = table(SHARED_SERVICES_ROUTE_TABLE);
     this.sharedRouteTableId = shared.id;
     const segmentIds: Record<string, string> = {};
@@ -123,7 +123,11 @@ export class TransitGatewayHub extends Construct {
     // Into every segment table (spokes reach the hub) and into shared-services itself, which
     // routes what arrives over inter-region peering to this hub.
     // And into onprem: on-premises networks always reach the hub's endpoints and resolver.
-    const propagateInto: Record<string, string> = { ...segmentIds, [SHARED_SERVICES_ROUTE_TABLE]: shared.id, ...(onPrem ? { [ONPREM_ROUTE_TABLE]: onPrem.id } : {}) };
+    const propagateInto: Record<string, string> = {
+      ...segmentIds,
+      [SHARED_SERVICES_ROUTE_TABLE]: shared.id,
+      ...(onPrem ? { [ONPREM_ROUTE_TABLE]: onPrem.id } : {}),
+    };
     for (const [segment, routeTableId] of Object.entries(propagateInto)) {
       new Ec2TransitGatewayRouteTablePropagation(this, `hub-propagation-${segment}`, {
         provider,
@@ -149,19 +153,11 @@ export class TransitGatewayHub extends Construct {
       });
     }
 
-    const share = new RamResourceShare(this, 'share', {
+    this.resourceShareArn = resourceShare(this, 'share', {
       provider,
       name: `${props.name}-tgw`,
-      allowExternalPrincipals: false,
-    });
-    this.resourceShareArn = share.arn;
-    new RamResourceAssociation(this, 'share-tgw', { provider, resourceShareArn: share.arn, resourceArn: tgw.arn });
-    if (props.organizationArn) {
-      new RamPrincipalAssociation(this, 'share-organization', {
-        provider,
-        resourceShareArn: share.arn,
-        principal: props.organizationArn,
-      });
-    }
+      resources: { tgw: tgw.arn },
+      organizationArn: props.organizationArn,
+    }).arn;
   }
 }

@@ -1,12 +1,11 @@
 import { Construct } from 'constructs';
 import type { TerraformProvider } from 'cdktf';
-import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
-import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpclatticeResourceConfiguration } from '@cdktf/provider-aws/lib/vpclattice-resource-configuration';
 import { VpclatticeResourceGateway } from '@cdktf/provider-aws/lib/vpclattice-resource-gateway';
 import type { PortRange } from './endpoint-security-group';
+import { resourceShare } from './ram-share';
 
 /** What is shared: a DNS name, an IPv4 address, or the ARN of a supported resource (Amazon RDS). */
 export type SharedResource = { readonly dnsName: string } | { readonly ipAddress: string } | { readonly arn: string };
@@ -42,7 +41,8 @@ export class VpcResourceShare extends Construct {
   constructor(scope: Construct, id: string, props: VpcResourceShareProps) {
     super(scope, id);
     const { provider } = props;
-    if (props.subnetIds.length < 2) throw new Error(`${this.node.path}: a resource gateway needs subnets in at least 2 AZs for high availability`);
+    if (props.subnetIds.length < 2)
+      throw new Error(`${this.node.path}: a resource gateway needs subnets in at least 2 AZs for high availability`);
     if (props.ports.length === 0) throw new Error(`${this.node.path}: at least one port is required`);
 
     // The gateway only sends: from its ENIs to the resource, on the shared ports, inside the VPC.
@@ -78,15 +78,18 @@ export class VpcResourceShare extends Construct {
     });
     this.resourceGatewayId = gateway.id;
 
-    const definition = 'dnsName' in props.resource
-      ? { dnsResource: [{ domainName: props.resource.dnsName, ipAddressType: 'IPV4' }] }
-      : 'ipAddress' in props.resource
-        ? { ipResource: [{ ipAddress: props.resource.ipAddress }] }
-        : { arnResource: [{ arn: props.resource.arn }] };
+    const definition =
+      'dnsName' in props.resource
+        ? { dnsResource: [{ domainName: props.resource.dnsName, ipAddressType: 'IPV4' }] }
+        : 'ipAddress' in props.resource
+          ? { ipResource: [{ ipAddress: props.resource.ipAddress }] }
+          : { arnResource: [{ arn: props.resource.arn }] };
     const configuration = new VpclatticeResourceConfiguration(this, 'configuration', {
       provider,
       name: props.name,
-      // An ARN resource (RDS) has its ports from the resource itself.
+      // An ARN resource (RDS) has its ports from the resource itself. Never GROUP: custom domain
+      // names on GROUP configurations misbehave in the provider
+      // (hashicorp/terraform-provider-aws #46023); a group would need that handled first.
       type: 'arn' in props.resource ? 'ARN' : 'SINGLE',
       protocol: 'TCP',
       portRanges: 'arn' in props.resource ? undefined : props.ports.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`)),
@@ -98,16 +101,10 @@ export class VpcResourceShare extends Construct {
     });
     this.resourceConfigurationArn = configuration.arn;
 
-    const share = new RamResourceShare(this, 'share', {
+    this.resourceShareArn = resourceShare(this, 'share', {
       provider,
       name: `${props.name}-resource`,
-      allowExternalPrincipals: false,
-    });
-    this.resourceShareArn = share.arn;
-    new RamResourceAssociation(this, 'share-configuration', {
-      provider,
-      resourceShareArn: share.arn,
-      resourceArn: configuration.arn,
-    });
+      resources: { configuration: configuration.arn },
+    }).arn;
   }
 }

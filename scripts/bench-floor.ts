@@ -19,7 +19,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type * as AwsProviderModule from '@cdktf/provider-aws/lib/provider';
+import type * as Cdktf from 'cdktf';
 import { parseArgs, runMain, UsageError } from '../lib/cli/args';
+import type * as Internals from '../lib/cdktf/internals';
 
 /** One stack of the workload. */
 export interface FloorStackPlan {
@@ -77,11 +80,22 @@ export function modulePathOf(type: string, data: boolean): string {
 
 type ElementClass = new (scope: unknown, id: string, config: Record<string, unknown>) => unknown;
 
+/**
+ * Loads a module when called, not when this file is imported: the `load` phase times cdktf and the
+ * provider classes, and the provider modules are chosen at run time from the plan. A synchronous
+ * `require`, not `import()`, so that synthesis stays synchronous as in the blueprint.
+ */
+function loadModule<T>(id: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate run-time load, see above
+  return require(id) as T;
+}
+
 function classOf(type: string, data: boolean): ElementClass {
   // A module chosen at run time: no static type to import, so the exports are checked instead.
-  const mod = require(modulePathOf(type, data)) as Record<string, unknown>;
+  const mod = loadModule<Record<string, unknown>>(modulePathOf(type, data));
   for (const value of Object.values(mod)) {
-    if (typeof value === 'function' && (value as { tfResourceType?: string }).tfResourceType === type) return value as unknown as ElementClass;
+    if (typeof value === 'function' && (value as { tfResourceType?: string }).tfResourceType === type)
+      return value as unknown as ElementClass;
   }
   throw new Error(`bench-floor: no class with tfResourceType '${type}' in ${modulePathOf(type, data)}`);
 }
@@ -92,15 +106,18 @@ function classOf(type: string, data: boolean): ElementClass {
  * provider classes are loaded here, not on import, so that the `load` phase times them.
  */
 export function synthesizeFloor(plan: FloorPlan, outdir: string, mark: (phase: string) => void = () => undefined): void {
-  const { App, DataTerraformRemoteStateS3, S3Backend, TerraformOutput, TerraformStack } = require('cdktf') as typeof import('cdktf');
-  const { AwsProvider } = require('@cdktf/provider-aws/lib/provider') as typeof import('@cdktf/provider-aws/lib/provider');
-  const { disableTokenStackTraces } = require('../lib/cdktf/internals') as typeof import('../lib/cdktf/internals');
+  const { App, DataTerraformRemoteStateS3, S3Backend, TerraformOutput, TerraformStack } = loadModule<typeof Cdktf>('cdktf');
+  const { AwsProvider } = loadModule<typeof AwsProviderModule>('@cdktf/provider-aws/lib/provider');
+  const { disableTokenStackTraces } = loadModule<typeof Internals>('../lib/cdktf/internals');
   // As the blueprint's app and bench child do: a cdktf setting, not blueprint logic, so the floor gets it too.
   disableTokenStackTraces();
   const classes = new Map<string, ElementClass>();
   const configs = new Map<string, Record<string, unknown>>();
   for (const stack of plan.stacks) {
-    for (const [list, data] of [[stack.resources, false], [stack.data, true]] as const) {
+    for (const [list, data] of [
+      [stack.resources, false],
+      [stack.data, true],
+    ] as const) {
       for (const [type] of list) {
         const key = data ? `data.${type}` : type;
         if (classes.has(key)) continue;
@@ -123,7 +140,10 @@ export function synthesizeFloor(plan: FloorPlan, outdir: string, mark: (phase: s
       providers.push(new AwsProvider(stack, `aws-${i}`, { region: 'us-east-1', ...providerConfig, alias: `p${i}` }));
     }
     let n = 0;
-    for (const [list, data] of [[s.resources, false], [s.data, true]] as const) {
+    for (const [list, data] of [
+      [s.resources, false],
+      [s.data, true],
+    ] as const) {
       for (const [type, count] of list) {
         const key = data ? `data.${type}` : type;
         const Cls = classes.get(key)!;
@@ -133,7 +153,10 @@ export function synthesizeFloor(plan: FloorPlan, outdir: string, mark: (phase: s
     }
     for (let i = 0; i < s.remoteStates; i++) {
       new DataTerraformRemoteStateS3(stack, `remote-state-${i}`, {
-        bucket: 'floor-tfstate', region: 'us-east-1', ...remoteState, key: `floor/remote-${i}.tfstate`,
+        bucket: 'floor-tfstate',
+        region: 'us-east-1',
+        ...remoteState,
+        key: `floor/remote-${i}.tfstate`,
       });
     }
     for (let i = 0; i < s.outputs; i++) {

@@ -28,7 +28,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, runMain, UsageError } from '../lib/cli/args';
+import type * as Internals from '../lib/cdktf/internals';
 import { formatTable } from '../lib/cli/table';
+import type * as GenerateEnvironment from '../lib/config/generate-environment';
+import type * as Validate from '../lib/config/validate';
+import type * as Synthesize from '../stacks/synthesize';
 import { OUTPUT_SAMPLE, phaseTimer, PROVIDER_SAMPLE, REMOTE_STATE_SAMPLE, type FloorPlan, type FloorStackPlan } from './bench-floor';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -73,9 +77,19 @@ export function sizesOf(targets: readonly TargetSpec[]): number[] {
 /** The validation row: warm-up runs (not timed), then at least `minRuns` timed runs (more with a larger `--runs`). */
 export const VALIDATION = { warmups: 1, minRuns: 5 } as const;
 
+/**
+ * Loads a module when called, not when this file is imported: the child times loading the
+ * blueprint as its own phase (`load`), and the parent loads only what it uses. A synchronous
+ * `require`, not `import()`, so that its callers stay synchronous.
+ */
+function loadModule<T>(id: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate run-time load, see above
+  return require(id) as T;
+}
+
 /** The service catalog of every generated environment (`BENCH_CATALOG`), loaded when first needed. */
-function benchCatalog(): typeof import('../lib/config/generate-environment').BENCH_CATALOG {
-  return (require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment')).BENCH_CATALOG;
+function benchCatalog(): typeof GenerateEnvironment.BENCH_CATALOG {
+  return loadModule<typeof GenerateEnvironment>('../lib/config/generate-environment').BENCH_CATALOG;
 }
 
 /** The environments the bench generates: `generateEnvironment({ consumers, regions, services, ...BENCH_CATALOG })`. */
@@ -86,7 +100,8 @@ export function benchEnvironmentOptions(consumers: number, regions: number, serv
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-export const USAGE = 'usage: npm run bench -- [--sizes 10,50,200,1000] [--runs 3] [--regions 3] [--services 10] [--json] [--no-cli] [--profile] [--keep]';
+export const USAGE =
+  'usage: npm run bench -- [--sizes 10,50,200,1000] [--runs 3] [--regions 3] [--services 10] [--json] [--no-cli] [--profile] [--keep]';
 
 export interface Options {
   readonly sizes: readonly number[];
@@ -133,22 +148,32 @@ const CHILD_USAGE = 'usage: node scripts/run-ts.js scripts/bench.ts --child --co
 /** Synthesizes a generated environment the way main.ts does (`synthesizeEnvironments`), timing each phase. */
 function runChild(argv: readonly string[]): number {
   const { spans, mark } = phaseTimer();
-  const args = parseArgs(argv, { consumers: { kind: 'int' }, regions: { kind: 'int' }, services: { kind: 'int' }, outdir: { kind: 'string' } }, CHILD_USAGE);
+  const args = parseArgs(
+    argv,
+    { consumers: { kind: 'int' }, regions: { kind: 'int' }, services: { kind: 'int' }, outdir: { kind: 'string' } },
+    CHILD_USAGE,
+  );
   if (args.consumers === undefined || args.regions === undefined || args.services === undefined || args.outdir === undefined) {
     throw new UsageError('--consumers, --regions, --services and --outdir are required', CHILD_USAGE);
   }
 
   // Loaded here, not on import, so that the `load` phase times them.
-  const { synthesizeEnvironments } = require('../stacks/synthesize') as typeof import('../stacks/synthesize');
-  const { disableTokenStackTraces } = require('../lib/cdktf/internals') as typeof import('../lib/cdktf/internals');
-  const { generateEnvironment } = require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment');
+  const { synthesizeEnvironments } = loadModule<typeof Synthesize>('../stacks/synthesize');
+  const { disableTokenStackTraces } = loadModule<typeof Internals>('../lib/cdktf/internals');
+  const { generateEnvironment } = loadModule<typeof GenerateEnvironment>('../lib/config/generate-environment');
   // As main.ts does: cdktf's token stack traces off.
   disableTokenStackTraces();
   mark('load');
   const env = generateEnvironment(benchEnvironmentOptions(args.consumers, args.regions, args.services));
   mark('generate');
   let problems = '';
-  const ok = synthesizeEnvironments([env], { outdir: args.outdir, report: (text) => { problems += text; }, onPhase: mark });
+  const ok = synthesizeEnvironments([env], {
+    outdir: args.outdir,
+    report: (text) => {
+      problems += text;
+    },
+    onPhase: mark,
+  });
   if (!ok) throw new Error(`the generated environment did not synthesize:\n${problems}`);
   const maxRssKiB = process.resourceUsage().maxRSS;
   process.stdout.write(`BENCH_RESULT ${JSON.stringify({ spans, maxRssKiB })}\n`);
@@ -184,8 +209,12 @@ function measure(command: readonly string[], tmp: string, extraEnv: NodeJS.Proce
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...extraEnv } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -194,7 +223,9 @@ function measure(command: readonly string[], tmp: string, extraEnv: NodeJS.Proce
         return;
       }
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      const result = line ? JSON.parse(line.slice('BENCH_RESULT '.length)) as { spans: Record<string, number>; maxRssKiB: number } : undefined;
+      const result = line
+        ? (JSON.parse(line.slice('BENCH_RESULT '.length)) as { spans: Record<string, number>; maxRssKiB: number })
+        : undefined;
       let rssKiB = result?.maxRssKiB ?? Number.NaN;
       let cpuMs = Number.NaN;
       if (fs.existsSync(rssFile)) {
@@ -236,7 +267,9 @@ type Json = Record<string, unknown>;
 
 /** The stacks of a cdktf output directory, counted per element type. */
 export function countOutput(outdir: string): OutputCount {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
   const stacks: StackCount[] = [];
   const samples: Record<string, Json> = {};
   for (const [id, entry] of Object.entries(manifest.stacks)) {
@@ -255,7 +288,7 @@ export function countOutput(outdir: string): OutputCount {
     }
     let providers = 0;
     for (const [name, blocks] of Object.entries((tf.provider ?? {}) as Record<string, unknown>)) {
-      const list = Array.isArray(blocks) ? blocks as Json[] : [blocks as Json];
+      const list = Array.isArray(blocks) ? (blocks as Json[]) : [blocks as Json];
       providers += list.length;
       if (list.length > 0) samples[`provider.${name}`] ??= list[0];
     }
@@ -282,7 +315,11 @@ function literalize(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('${') ? `literal-${'x'.repeat(Math.max(0, Math.min(value.length - 8, 64)))}` : value;
   if (Array.isArray(value)) return value.map(literalize);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Json).filter(([k]) => k !== '//').map(([k, v]) => [k, literalize(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Json)
+        .filter(([k]) => k !== '//')
+        .map(([k, v]) => [k, literalize(v)]),
+    );
   }
   return value;
 }
@@ -297,8 +334,13 @@ export function floorPlan(c: OutputCount): FloorPlan {
     remoteStates: s.remoteStates,
     outputs: s.outputs,
   }));
-  const wanted = (k: string) => k.startsWith('aws_') || k.startsWith('data.aws_') || k === PROVIDER_SAMPLE || k === REMOTE_STATE_SAMPLE || k === OUTPUT_SAMPLE;
-  const samples = Object.fromEntries(Object.entries(c.samples).filter(([k]) => wanted(k)).map(([k, v]) => [k, literalize(v) as Json]));
+  const wanted = (k: string) =>
+    k.startsWith('aws_') || k.startsWith('data.aws_') || k === PROVIDER_SAMPLE || k === REMOTE_STATE_SAMPLE || k === OUTPUT_SAMPLE;
+  const samples = Object.fromEntries(
+    Object.entries(c.samples)
+      .filter(([k]) => wanted(k))
+      .map(([k, v]) => [k, literalize(v) as Json]),
+  );
   return { stacks, samples };
 }
 
@@ -307,9 +349,14 @@ export function floorPlan(c: OutputCount): FloorPlan {
  * per stack, the same providers, count per resource and data type, remote states and outputs.
  */
 export function sameWorkload(a: OutputCount, b: OutputCount): string | undefined {
-  const key = (s: StackCount) => JSON.stringify({
-    providers: s.providers, resources: [...s.resources].sort(), data: [...s.data].sort(), remoteStates: s.remoteStates, outputs: s.outputs,
-  });
+  const key = (s: StackCount) =>
+    JSON.stringify({
+      providers: s.providers,
+      resources: [...s.resources].sort(),
+      data: [...s.data].sort(),
+      remoteStates: s.remoteStates,
+      outputs: s.outputs,
+    });
   const bm = new Map(b.stacks.map((s) => [s.id, key(s)]));
   if (a.stacks.length !== b.stacks.length) return `${a.stacks.length} vs ${b.stacks.length} stacks`;
   for (const s of a.stacks) {
@@ -323,9 +370,16 @@ export function sameWorkload(a: OutputCount, b: OutputCount): string | undefined
 // ---------------------------------------------------------------------------------------------
 // CPU profile summary (--profile)
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
 
-export function summarizeProfile(file: string, top = 25): { totalMs: number; byPackage: [string, number][]; inclusive: [string, number][] } {
+export function summarizeProfile(
+  file: string,
+  top = 25,
+): { totalMs: number; byPackage: [string, number][]; inclusive: [string, number][] } {
   const p = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -337,7 +391,11 @@ export function summarizeProfile(file: string, top = 25): { totalMs: number; byP
     total += d;
     self.set(id, (self.get(id) ?? 0) + d);
   });
-  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '').replace(/.*node_modules\//, '')}:${n.callFrame.lineNumber + 1}`;
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url
+      .replace(/^file:\/\//, '')
+      .replace(`${ROOT}/`, '')
+      .replace(/.*node_modules\//, '')}:${n.callFrame.lineNumber + 1}`;
   const group = (url: string, fn: string) => {
     if (url.includes('node_modules/cdktf/')) return 'cdktf';
     if (url.includes('node_modules/@cdktf/provider-aws/')) return '@cdktf/provider-aws';
@@ -366,7 +424,9 @@ export function summarizeProfile(file: string, top = 25): { totalMs: number; byP
   return {
     totalMs: total / 1000,
     byPackage: ms(byPackage),
-    inclusive: ms(inclusive).filter(([k]) => !/^\((root|program|idle)\)|run_main|Module\.|require |loader:|helpers:/.test(k)).slice(0, top),
+    inclusive: ms(inclusive)
+      .filter(([k]) => !/^\((root|program|idle)\)|run_main|Module\.|require |loader:|helpers:/.test(k))
+      .slice(0, top),
   };
 }
 
@@ -388,8 +448,8 @@ export interface ValidationResult {
  * the generated environment has an error (the timing would not be of a valid environment).
  */
 export function timeValidation(consumers: number, regions: number, services: number, runs: number): ValidationResult {
-  const { generateEnvironment } = require('../lib/config/generate-environment') as typeof import('../lib/config/generate-environment');
-  const { formatProblems, isError, validateEnvironment } = require('../lib/config/validate') as typeof import('../lib/config/validate');
+  const { generateEnvironment } = loadModule<typeof GenerateEnvironment>('../lib/config/generate-environment');
+  const { formatProblems, isError, validateEnvironment } = loadModule<typeof Validate>('../lib/config/validate');
   const env = generateEnvironment(benchEnvironmentOptions(consumers, regions, services));
   for (let i = 0; i < VALIDATION.warmups; i++) validateEnvironment(env);
   const times: number[] = [];
@@ -451,9 +511,24 @@ async function runBench(opts: Options): Promise<Report> {
   const loadAtStart = loadAverage();
   let validation: ValidationResult | undefined;
   let profile: ReturnType<typeof summarizeProfile> | undefined;
-  const childArgs = (n: number, outdir: string) => [RUN_TS, SELF, '--child', '--consumers', String(n), '--regions', String(opts.regions), '--services', String(opts.services), '--outdir', outdir];
+  const childArgs = (n: number, outdir: string) => [
+    RUN_TS,
+    SELF,
+    '--child',
+    '--consumers',
+    String(n),
+    '--regions',
+    String(opts.regions),
+    '--services',
+    String(opts.services),
+    '--outdir',
+    outdir,
+  ];
   try {
-    log(opts, `bench: ${opts.sizes.join(', ')} consumers x ${opts.regions} regions x ${opts.services} services with the bench catalog, median of ${opts.runs} fresh processes; peak RSS from ${hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS in the child'}; load average ${loadAtStart.join(' ')}; temp dir ${tmp}`);
+    log(
+      opts,
+      `bench: ${opts.sizes.join(', ')} consumers x ${opts.regions} regions x ${opts.services} services with the bench catalog, median of ${opts.runs} fresh processes; peak RSS from ${hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS in the child'}; load average ${loadAtStart.join(' ')}; temp dir ${tmp}`,
+    );
     for (const n of opts.sizes) {
       const blueprint: Sample[] = [];
       let count: OutputCount | undefined;
@@ -462,7 +537,10 @@ async function runBench(opts: Options): Promise<Report> {
         blueprint.push(await measure([node, ...childArgs(n, outdir)], tmp));
         count ??= countOutput(outdir);
         if (!opts.keep) fs.rmSync(outdir, { recursive: true, force: true });
-        log(opts, `  blueprint ${n}: run ${r + 1} ${blueprint[r].wallMs.toFixed(0)} ms ${(blueprint[r].rssKiB / 1024).toFixed(0)} MiB (load ${loadAverage()[0]})`);
+        log(
+          opts,
+          `  blueprint ${n}: run ${r + 1} ${blueprint[r].wallMs.toFixed(0)} ms ${(blueprint[r].rssKiB / 1024).toFixed(0)} MiB (load ${loadAverage()[0]})`,
+        );
       }
       rows.push(toRow('blueprint', n, blueprint, count!));
 
@@ -475,7 +553,10 @@ async function runBench(opts: Options): Promise<Report> {
         floor.push(await measure([node, RUN_TS, FLOOR, '--plan', planFile, '--outdir', outdir], tmp));
         floorCount ??= countOutput(outdir);
         if (!opts.keep) fs.rmSync(outdir, { recursive: true, force: true });
-        log(opts, `  floor     ${n}: run ${r + 1} ${floor[r].wallMs.toFixed(0)} ms ${(floor[r].rssKiB / 1024).toFixed(0)} MiB (load ${loadAverage()[0]})`);
+        log(
+          opts,
+          `  floor     ${n}: run ${r + 1} ${floor[r].wallMs.toFixed(0)} ms ${(floor[r].rssKiB / 1024).toFixed(0)} MiB (load ${loadAverage()[0]})`,
+        );
       }
       const mismatch = sameWorkload(count!, floorCount!);
       if (mismatch) throw new Error(`the floor's workload differs from the blueprint's at ${n} consumers: ${mismatch}`);
@@ -553,10 +634,27 @@ export function evaluateTargets(targets: readonly TargetSpec[], m: Measurements)
         const limit = `<= ${t.max}x floor`;
         const b = m.rows.find((r) => r.kind === 'blueprint' && r.consumers === t.consumers);
         const f = m.rows.find((r) => r.kind === 'floor' && r.consumers === t.consumers);
-        if (!b || !f) return { id: t.id, name, status: 'SKIP', value: null, measured: `not run (--sizes without ${t.consumers})`, threshold: t.max, limit };
+        if (!b || !f)
+          return {
+            id: t.id,
+            name,
+            status: 'SKIP',
+            value: null,
+            measured: `not run (--sizes without ${t.consumers})`,
+            threshold: t.max,
+            limit,
+          };
         const [x, y, unit] = t.metric === 'wall' ? [b.wallMs, f.wallMs, 'ms'] : [b.rssMiB, f.rssMiB, 'MiB'];
         const ratio = x / y;
-        return { id: t.id, name, status: verdict(ratio <= t.max), value: ratio, measured: `${ratio.toFixed(2)}x (${x.toFixed(0)} / ${y.toFixed(0)} ${unit})`, threshold: t.max, limit };
+        return {
+          id: t.id,
+          name,
+          status: verdict(ratio <= t.max),
+          value: ratio,
+          measured: `${ratio.toFixed(2)}x (${x.toFixed(0)} / ${y.toFixed(0)} ${unit})`,
+          threshold: t.max,
+          limit,
+        };
       }
       case 'growth': {
         const [a, b, c] = t.sizes;
@@ -564,20 +662,43 @@ export function evaluateTargets(targets: readonly TargetSpec[], m: Measurements)
         const limit = `within ${Math.round(t.maxDrift * 100)}% (${(1 - t.maxDrift).toFixed(2)}x-${(1 + t.maxDrift).toFixed(2)}x)`;
         const first = msPerConsumer(m.rows, a, b);
         const second = msPerConsumer(m.rows, b, c);
-        if (first === undefined || second === undefined) return { id: t.id, name, status: 'SKIP', value: null, measured: `not run (needs ${t.sizes.join(', ')} consumers)`, threshold: t.maxDrift, limit };
+        if (first === undefined || second === undefined)
+          return {
+            id: t.id,
+            name,
+            status: 'SKIP',
+            value: null,
+            measured: `not run (needs ${t.sizes.join(', ')} consumers)`,
+            threshold: t.maxDrift,
+            limit,
+          };
         const ratio = second / first;
         // A small tolerance so that a ratio printed as the limit (1.10x) is not a miss.
         const ok = first > 0 && Math.abs(ratio - 1) <= t.maxDrift + 1e-9;
-        return { id: t.id, name, status: verdict(ok), value: ratio, measured: `${ratio.toFixed(2)}x (${second.toFixed(1)} vs ${first.toFixed(1)} ms)`, threshold: t.maxDrift, limit };
+        return {
+          id: t.id,
+          name,
+          status: verdict(ok),
+          value: ratio,
+          measured: `${ratio.toFixed(2)}x (${second.toFixed(1)} vs ${first.toFixed(1)} ms)`,
+          threshold: t.maxDrift,
+          limit,
+        };
       }
       case 'validate': {
         const name = `validateEnvironment at ${t.consumers} consumers (in process, median)`;
         const limit = `< ${t.maxMs} ms`;
         const v = m.validation;
-        if (!v || v.consumers !== t.consumers) return { id: t.id, name, status: 'SKIP', value: null, measured: 'not run', threshold: t.maxMs, limit };
+        if (!v || v.consumers !== t.consumers)
+          return { id: t.id, name, status: 'SKIP', value: null, measured: 'not run', threshold: t.maxMs, limit };
         return {
-          id: t.id, name, status: verdict(v.medianMs < t.maxMs), value: v.medianMs,
-          measured: `${v.medianMs.toFixed(0)} ms (${v.runs} runs after ${v.warmups} warm-up, ${v.minMs.toFixed(0)}-${v.maxMs.toFixed(0)} ms)`, threshold: t.maxMs, limit,
+          id: t.id,
+          name,
+          status: verdict(v.medianMs < t.maxMs),
+          value: v.medianMs,
+          measured: `${v.medianMs.toFixed(0)} ms (${v.runs} runs after ${v.warmups} warm-up, ${v.minMs.toFixed(0)}-${v.maxMs.toFixed(0)} ms)`,
+          threshold: t.maxMs,
+          limit,
         };
       }
       case 'cli': {
@@ -585,7 +706,15 @@ export function evaluateTargets(targets: readonly TargetSpec[], m: Measurements)
         const limit = `< ${t.maxMs} ms`;
         const cli = m.rows.find((r) => r.kind === 'cli');
         if (!cli) return { id: t.id, name, status: 'SKIP', value: null, measured: 'not run (--no-cli)', threshold: t.maxMs, limit };
-        return { id: t.id, name, status: verdict(cli.wallMs < t.maxMs), value: cli.wallMs, measured: `${cli.wallMs.toFixed(0)} ms`, threshold: t.maxMs, limit };
+        return {
+          id: t.id,
+          name,
+          status: verdict(cli.wallMs < t.maxMs),
+          value: cli.wallMs,
+          measured: `${cli.wallMs.toFixed(0)} ms`,
+          threshold: t.maxMs,
+          limit,
+        };
       }
     }
   });
@@ -604,12 +733,19 @@ function perConsumer(rows: readonly Row[], kind: Row['kind']): { from: number; t
 export type Report = ReturnType<typeof buildReport>;
 
 /** Everything the bench prints (`--json` as is): machine, workload, rows, validation, growth, target verdicts, exit code. */
-export function buildReport(opts: Options, m: Measurements, profile: ReturnType<typeof summarizeProfile> | undefined, load: { start: number[]; end: number[] }) {
+export function buildReport(
+  opts: Options,
+  m: Measurements,
+  profile: ReturnType<typeof summarizeProfile> | undefined,
+  load: { start: number[]; end: number[] },
+) {
   const targets = evaluateTargets(TARGETS, m);
   const exitCode = exitCodeOf(targets);
   return {
     machine: {
-      node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      cpus: os.cpus().length,
+      platform: `${os.platform()} ${os.release()}`,
       rssSource: hasGnuTime() ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS',
       /** 1, 5 and 15 minute load averages when the bench started and ended. */
       loadAverage: load,
@@ -638,29 +774,70 @@ export function render(r: Report): string {
   const growth = new Map<string, { from: number; to: number; msPerConsumer: number }>();
   for (const g of r.perConsumerMs.blueprint) growth.set(`blueprint ${g.to}`, g);
   for (const g of r.perConsumerMs.floor) growth.set(`floor ${g.to}`, g);
-  const header = ['run', 'consumers', 'stacks', 'resources', 'data', 'remote states', 'outputs', 'wall ms', '(min-max)', 'CPU ms', 'peak RSS MiB', 'ms/consumer', 'phases in the child (median ms)'];
+  const header = [
+    'run',
+    'consumers',
+    'stacks',
+    'resources',
+    'data',
+    'remote states',
+    'outputs',
+    'wall ms',
+    '(min-max)',
+    'CPU ms',
+    'peak RSS MiB',
+    'ms/consumer',
+    'phases in the child (median ms)',
+  ];
   const rows = r.rows.map((row) => {
     const g = growth.get(`${row.kind} ${row.consumers}`);
     return [
       row.kind === 'cli' ? 'npx cdktf synth (shipped)' : row.kind === 'floor' ? 'floor (bare cdktf)' : 'blueprint',
       row.consumers === undefined ? '-' : String(row.consumers),
-      String(row.stacks), String(row.resources), String(row.dataSources), String(row.remoteStates), String(row.outputs),
+      String(row.stacks),
+      String(row.resources),
+      String(row.dataSources),
+      String(row.remoteStates),
+      String(row.outputs),
       row.wallMs.toFixed(0),
       `(${row.wallMinMs.toFixed(0)}-${row.wallMaxMs.toFixed(0)})`,
       Number.isFinite(row.cpuMs) ? row.cpuMs.toFixed(0) : '-',
       row.rssMiB.toFixed(0),
       g ? `${g.msPerConsumer.toFixed(1)} (${g.from}->${g.to})` : '',
-      Object.entries(row.spans).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '),
+      Object.entries(row.spans)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', '),
     ];
   });
-  lines.push(formatTable(header, rows, { align: header.map((_, i) => (i > 0 && i < header.length - 1 ? 'right' : 'left')), unpadded: [header.length - 1] }));
+  lines.push(
+    formatTable(header, rows, {
+      align: header.map((_, i) => (i > 0 && i < header.length - 1 ? 'right' : 'left')),
+      unpadded: [header.length - 1],
+    }),
+  );
   if (r.validation) {
     const v = r.validation;
-    lines.push('', `validateEnvironment, ${v.consumers} consumers, in process: median ${v.medianMs.toFixed(0)} ms of ${v.runs} runs after ${v.warmups} warm-up (${v.minMs.toFixed(0)}-${v.maxMs.toFixed(0)} ms)`);
+    lines.push(
+      '',
+      `validateEnvironment, ${v.consumers} consumers, in process: median ${v.medianMs.toFixed(0)} ms of ${v.runs} runs after ${v.warmups} warm-up (${v.minMs.toFixed(0)}-${v.maxMs.toFixed(0)} ms)`,
+    );
   }
   lines.push('', 'Targets (TARGETS in scripts/bench.ts):');
-  lines.push(formatTable(['verdict', 'target', 'measured', 'limit'], r.targets.map((t) => [t.status, t.name, t.measured, t.limit])));
-  lines.push('', r.ok ? 'Every target met.' : `TARGETS MISSED: ${r.targets.filter((t) => t.status === 'FAIL').map((t) => t.id).join(', ')} (exit ${r.exitCode})`);
+  lines.push(
+    formatTable(
+      ['verdict', 'target', 'measured', 'limit'],
+      r.targets.map((t) => [t.status, t.name, t.measured, t.limit]),
+    ),
+  );
+  lines.push(
+    '',
+    r.ok
+      ? 'Every target met.'
+      : `TARGETS MISSED: ${r.targets
+          .filter((t) => t.status === 'FAIL')
+          .map((t) => t.id)
+          .join(', ')} (exit ${r.exitCode})`,
+  );
   if (r.profile) {
     lines.push('', `CPU profile of the largest blueprint run (${r.profile.totalMs.toFixed(0)} ms sampled), self time by package:`);
     for (const [k, v] of r.profile.byPackage.slice(0, 10)) lines.push(`  ${v.toFixed(0).padStart(6)} ms  ${k}`);

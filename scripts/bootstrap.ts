@@ -23,7 +23,7 @@ import { parseArgs, runMain, selectEnvironments } from '../lib/cli/args';
 import { mapLimit, run } from '../lib/cli/run';
 import { terraformEnv } from '../lib/cli/terraform-cli';
 import { assertValid, ConfigError, formatProblems } from '../lib/config/validate';
-import { summarizePolicies } from '../lib/iam';
+import { summarizePolicies, trustedPrincipalPolicy } from '../lib/iam';
 import { formatFindings, isBlocking, runRules } from '../lib/rules';
 import { buildBootstrap } from '../stacks/bootstrap';
 
@@ -35,7 +35,13 @@ const BOOTSTRAP_PARALLELISM = 3;
 async function main(): Promise<number> {
   const args = parseArgs(
     process.argv.slice(2),
-    { env: { kind: 'string' }, 'synth-only': { kind: 'flag' }, 'auto-approve': { kind: 'flag' }, out: { kind: 'string' }, 'state-dir': { kind: 'string' } },
+    {
+      env: { kind: 'string' },
+      'synth-only': { kind: 'flag' },
+      'auto-approve': { kind: 'flag' },
+      out: { kind: 'string' },
+      'state-dir': { kind: 'string' },
+    },
     USAGE,
     [['synth-only', 'auto-approve']],
   );
@@ -62,7 +68,10 @@ async function main(): Promise<number> {
   const stateDir = resolve(args['state-dir'] ?? join(ROOT, 'bootstrap-state', env.name));
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  const boot = buildBootstrap(app, env, { stateDir: relative(join(outdir, 'stacks', 'any'), stateDir), emulator: emulatorFromEnvironment(process.env) });
+  const boot = buildBootstrap(app, env, {
+    stateDir: relative(join(outdir, 'stacks', 'any'), stateDir),
+    emulator: emulatorFromEnvironment(process.env),
+  });
   const findings = runRules(app);
   const open = findings.filter((f) => !f.suppressed);
   if (open.length > 0) process.stderr.write(formatFindings(open));
@@ -72,12 +81,15 @@ async function main(): Promise<number> {
     const key = `${f.ruleId}: ${f.suppressed!.reason}`;
     suppressed.set(key, [...(suppressed.get(key) ?? []), f.stack]);
   }
-  for (const [key, stacks] of suppressed) process.stderr.write(`suppressed on ${stacks.length} stack${stacks.length === 1 ? '' : 's'}: ${key}\n`);
+  for (const [key, stacks] of suppressed)
+    process.stderr.write(`suppressed on ${stacks.length} stack${stacks.length === 1 ? '' : 's'}: ${key}\n`);
   if (findings.some(isBlocking)) return 1;
   app.synth();
 
   const out = (text: string) => process.stdout.write(text);
-  out(`Bootstrap of ${env.name}: ${boot.order.length} stacks in ${relative(process.cwd(), outdir) || '.'}/stacks, local state in ${relative(process.cwd(), stateDir)}/\n`);
+  out(
+    `Bootstrap of ${env.name}: ${boot.order.length} stacks in ${relative(process.cwd(), outdir) || '.'}/stacks, local state in ${relative(process.cwd(), stateDir)}/\n`,
+  );
   out('Deploy-role policies (generated from the app stacks):\n');
   for (const line of summarizePolicies(boot.policies)) out(`  ${line}\n`);
   const stackDir = (id: string) => relative(process.cwd(), join(outdir, 'stacks', id)) || '.';
@@ -87,6 +99,10 @@ async function main(): Promise<number> {
     ...(boot.hcpTerraform ? ['The HCP Terraform stack needs a token: TFE_TOKEN, or `terraform login`.'] : []),
   ];
   for (const note of notes) out(`${note}\n`);
+  if (env.bootstrap.trust.kind === 'principal') {
+    out(`The trusted principal ${env.bootstrap.trust.arn} needs this policy of its own (nothing more) to deploy the app stacks:\n`);
+    out(`${JSON.stringify(trustedPrincipalPolicy(env), null, 2)}\n`);
+  }
 
   if (args['synth-only']) {
     out('\nApply in this order:\n');
@@ -98,9 +114,14 @@ async function main(): Promise<number> {
   // Terraform through the project's CLI config (the offline provider mirror when there is one).
   const tfEnv: NodeJS.ProcessEnv = { ...terraformEnv(join(ROOT, '.terraform-cli')) };
   delete tfEnv.TF_IN_AUTOMATION;
-  const steps = (autoApprove: boolean) => [['init', '-input=false'], ['apply', ...(autoApprove ? ['-auto-approve', '-no-color'] : [])]];
+  const steps = (autoApprove: boolean) => [
+    ['init', '-input=false'],
+    ['apply', ...(autoApprove ? ['-auto-approve', '-no-color'] : [])],
+  ];
   const failed = (id: string, step: string) =>
-    process.stderr.write(`terraform ${step} failed in ${id}; fix it and run the bootstrap again (applied stacks are unchanged by a rerun)\n`);
+    process.stderr.write(
+      `terraform ${step} failed in ${id}; fix it and run the bootstrap again (applied stacks are unchanged by a rerun)\n`,
+    );
   if (!args['auto-approve']) {
     // Each apply asks for approval: one stack after another, in this terminal.
     for (const id of boot.order) {
@@ -127,7 +148,13 @@ async function main(): Promise<number> {
           failures++;
           return;
         }
-        if (step[0] === 'apply') out(`\n== ${id}\n${r.stdout.split('\n').filter((l) => /Apply complete|No changes|Outputs:|deploy-role-arn|state-bucket/.test(l)).join('\n')}\n`);
+        if (step[0] === 'apply')
+          out(
+            `\n== ${id}\n${r.stdout
+              .split('\n')
+              .filter((l) => /Apply complete|No changes|Outputs:|deploy-role-arn|state-bucket/.test(l))
+              .join('\n')}\n`,
+          );
       }
     });
     if (failures > 0) return 1;

@@ -19,7 +19,7 @@ import { environments } from '../environments';
 import { parseArgs, runMain } from '../lib/cli/args';
 import { defaultParallelism } from '../lib/cli/run';
 import { backendOf, stateObjectsOf } from '../lib/ops/backend';
-import { COMMON_OPTIONS, COMMON_USAGE, environmentOf, reportKnownError, workspaceOf } from '../lib/ops/cli';
+import { COMMON_USAGE, environmentOf, LIVE_OPTIONS, reportKnownError, workspaceOf } from '../lib/ops/cli';
 import { checkDrift, driftExitCode, driftJson, formatDrift, progressLine } from '../lib/ops/drift';
 import { selectStacks } from '../lib/ops/stacks';
 import { toolEnv } from '../lib/ops/workspace';
@@ -27,11 +27,7 @@ import { toolEnv } from '../lib/ops/workspace';
 const USAGE = `usage: npm run drift -- ${COMMON_USAGE} [--stack <glob>[,<glob>...]] [--json] [--parallel N] [--role-name <role>]`;
 
 async function main(): Promise<number> {
-  const args = parseArgs(
-    process.argv.slice(2),
-    { ...COMMON_OPTIONS, stack: { kind: 'string' }, json: { kind: 'flag' }, parallel: { kind: 'int' }, 'role-name': { kind: 'string' } },
-    USAGE,
-  );
+  const args = parseArgs(process.argv.slice(2), { ...LIVE_OPTIONS, stack: { kind: 'string' } }, USAGE);
   try {
     const env = environmentOf(args, USAGE, environments);
     const ws = workspaceOf(env, args);

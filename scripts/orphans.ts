@@ -25,7 +25,7 @@ import { defaultParallelism } from '../lib/cli/run';
 import { parseArn } from '../lib/ops/arn';
 import { AwsAccess } from '../lib/ops/aws';
 import { backendOf, stateObjectsOf } from '../lib/ops/backend';
-import { COMMON_OPTIONS, COMMON_USAGE, environmentOf, reportKnownError, workspaceOf } from '../lib/ops/cli';
+import { environmentOf, LIVE_OPTIONS, LIVE_USAGE, reportKnownError, workspaceOf } from '../lib/ops/cli';
 import { inventory, type Place } from '../lib/ops/inventory';
 import {
   findChildren,
@@ -39,20 +39,10 @@ import {
 import type { StateFile } from '../lib/ops/state-store';
 import { mapLimit } from '../lib/cli/run';
 
-const USAGE = `usage: npm run orphans -- ${COMMON_USAGE} [--json] [--role-name <role>] [--parallel N] [--write-imports]`;
+const USAGE = `usage: npm run orphans -- ${LIVE_USAGE} [--write-imports]`;
 
 async function main(): Promise<number> {
-  const args = parseArgs(
-    process.argv.slice(2),
-    {
-      ...COMMON_OPTIONS,
-      json: { kind: 'flag' },
-      'role-name': { kind: 'string' },
-      parallel: { kind: 'int' },
-      'write-imports': { kind: 'flag' },
-    },
-    USAGE,
-  );
+  const args = parseArgs(process.argv.slice(2), { ...LIVE_OPTIONS, 'write-imports': { kind: 'flag' } }, USAGE);
   try {
     const env = environmentOf(args, USAGE, environments);
     const ws = workspaceOf(env, args);

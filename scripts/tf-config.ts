@@ -11,5 +11,7 @@ import { findProviderMirror, terraformEnv } from '../lib/cli/terraform-cli';
 const dir = resolve(__dirname, '..', '.terraform-cli');
 const env = terraformEnv(dir);
 const mirror = findProviderMirror();
-process.stderr.write(mirror ? `tf-config: provider mirror ${mirror}\n` : 'tf-config: no provider mirror found; Terraform will use the public registry\n');
+process.stderr.write(
+  mirror ? `tf-config: provider mirror ${mirror}\n` : 'tf-config: no provider mirror found; Terraform will use the public registry\n',
+);
 process.stdout.write(`export TF_CLI_CONFIG_FILE=${JSON.stringify(env.TF_CLI_CONFIG_FILE ?? join(dir, 'terraform.tfrc'))}\n`);

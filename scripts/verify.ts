@@ -22,23 +22,20 @@ import { parseArgs, runMain } from '../lib/cli/args';
 import { defaultParallelism } from '../lib/cli/run';
 import { analyzeConnectivity, formatMatrix } from '../lib/reports/connectivity';
 import { AwsAccess } from '../lib/ops/aws';
-import { COMMON_OPTIONS, COMMON_USAGE, environmentOf, reportKnownError, workspaceOf } from '../lib/ops/cli';
+import { environmentOf, LIVE_OPTIONS, LIVE_USAGE, reportKnownError, workspaceOf } from '../lib/ops/cli';
 import { compareReports, formatComparison, verifyExitCode } from '../lib/ops/verify/compare';
 import { checkDns } from '../lib/ops/verify/dns';
 import { formatVerdicts, runReachability, sampleFlows } from '../lib/ops/verify/reachability';
 import { readLive } from '../lib/ops/verify/reader';
 import { profileReader } from '../lib/ops/verify/route53profiles';
 
-const USAGE = `usage: npm run verify -- ${COMMON_USAGE} [--json] [--role-name <role>] [--parallel N] [--reachability-analyzer [--ra-account <id>] [--ra-samples N] [--ra-keep]]`;
+const USAGE = `usage: npm run verify -- ${LIVE_USAGE} [--reachability-analyzer [--ra-account <id>] [--ra-samples N] [--ra-keep]]`;
 
 async function main(): Promise<number> {
   const args = parseArgs(
     process.argv.slice(2),
     {
-      ...COMMON_OPTIONS,
-      json: { kind: 'flag' },
-      'role-name': { kind: 'string' },
-      parallel: { kind: 'int' },
+      ...LIVE_OPTIONS,
       'reachability-analyzer': { kind: 'flag' },
       'ra-account': { kind: 'string' },
       'ra-samples': { kind: 'int' },

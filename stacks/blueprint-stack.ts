@@ -7,6 +7,7 @@
 import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { stateKeyPrefix } from '../lib/config/topology';
 import type { EnvironmentConfig } from '../lib/config/types';
 import { applyRules } from '../lib/rules';
 import { emulatorBackendConfig, emulatorProviderConfig, type EmulatorSettings } from '../lib/cdktf/emulator';
@@ -71,7 +72,9 @@ export class BlueprintStack extends TerraformStack {
     const existing = this.providers.get(alias);
     if (existing) {
       if (existing.allowedAccountIds?.[0] !== accountId) {
-        throw new Error(`${this.stackId}: provider '${alias}' already acts in account ${existing.allowedAccountIds?.[0]}; use another label for account ${accountId}`);
+        throw new Error(
+          `${this.stackId}: provider '${alias}' already acts in account ${existing.allowedAccountIds?.[0]}; use another label for account ${accountId}`,
+        );
       }
       return existing;
     }
@@ -85,16 +88,24 @@ export class BlueprintStack extends TerraformStack {
       // the provider reads it from the shared config file HCP Terraform writes for the account's
       // tag, instead of assuming the role again.
       ...(this.dynamicCredentials
-        ? { sharedConfigFiles: [`\${var.${this.dynamicCredentials.friendlyUniqueId}.aliases["${dynamicCredentialsTag(accountId)}"].shared_config_file}`] }
+        ? {
+            sharedConfigFiles: [
+              `\${var.${this.dynamicCredentials.friendlyUniqueId}.aliases["${dynamicCredentialsTag(accountId)}"].shared_config_file}`,
+            ],
+          }
         : {
-          assumeRole: [{
-            roleArn: `arn:aws:iam::${accountId}:role/${this.env.deployRoleName}`,
-            sessionName: `${this.env.name}-privatelink-blueprint`,
-          }],
-        }),
-      defaultTags: [{
-        tags: { ...this.env.tags, environment: this.env.name, stack: this.stackId, 'stack-role': this.role },
-      }],
+            assumeRole: [
+              {
+                roleArn: `arn:aws:iam::${accountId}:role/${this.env.deployRoleName}`,
+                sessionName: `${this.env.name}-privatelink-blueprint`,
+              },
+            ],
+          }),
+      defaultTags: [
+        {
+          tags: { ...this.env.tags, environment: this.env.name, stack: this.stackId, 'stack-role': this.role },
+        },
+      ],
       ...(emulator ? emulatorProviderConfig(emulator) : AWS_PROVIDER_RETRY),
     });
     this.providers.set(alias, provider);
@@ -143,7 +154,7 @@ export class BlueprintStack extends TerraformStack {
     const emulator = this.emulator;
     const backend = new S3Backend(this, {
       bucket: state.bucket,
-      key: `${state.keyPrefix ?? this.env.name}/${this.stackId}.tfstate`,
+      key: `${stateKeyPrefix(this.env, state)}/${this.stackId}.tfstate`,
       region: state.region,
       encrypt: true,
       kmsKeyId: state.kmsKeyId,

@@ -1,12 +1,34 @@
 import type { Construct } from 'constructs';
-import type { ConsumerConfig, EnvironmentConfig, ExternalServiceConfig, PublishedServiceConfig, ResourceServiceConfig } from '../lib/config/types';
+import type {
+  ConsumerConfig,
+  EnvironmentConfig,
+  ExternalServiceConfig,
+  PublishedServiceConfig,
+  ResourceServiceConfig,
+} from '../lib/config/types';
 import {
-  ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE, cidrKey, consumedServices, consumerDnsName, dnsModeOf, externalServiceFor, onPremisesReaching,
-  servicePorts, usesProfiles, usesZoneAssociations, type NamedService,
+  ONPREM_ROUTE_TABLE,
+  SHARED_SERVICES_ROUTE_TABLE,
+  cidrKey,
+  consumedServices,
+  consumerDnsName,
+  dnsModeOf,
+  externalServiceFor,
+  onPremisesReaching,
+  servicePorts,
+  usesProfiles,
+  usesZoneAssociations,
+  type NamedService,
 } from '../lib/config/topology';
 import { cidrContains } from '../lib/net/cidr';
 import {
-  HostedZoneSharing, PrivateLinkConsumer, PrivateVpc, ResourceEndpointConsumer, SpokeAttachment, SpokeDnsProfile, SpokeForwardingRules,
+  HostedZoneSharing,
+  PrivateLinkConsumer,
+  PrivateVpc,
+  ResourceEndpointConsumer,
+  SpokeAttachment,
+  SpokeDnsProfile,
+  SpokeForwardingRules,
 } from '../modules';
 import { BlueprintStack, type EnvironmentStackProps } from './blueprint-stack';
 import type { HubRef, PublishedServiceRef, SharedResourceRef } from './refs';
@@ -67,7 +89,8 @@ export class ConsumerStack extends BlueprintStack {
       if (!hub.onPremises) throw new Error(`${id}: the consumer reaches on-premises networks, but its hub has no on-premises side`);
       propagateTo[ONPREM_ROUTE_TABLE] = hub.onPremises.routeTableId;
       for (const n of onPrem) {
-        for (const cidr of n.config.cidrs) if (!cidrContains(env.organization.cidr, cidr)) onPremRoutes[`onprem-${n.name}-${cidrKey(cidr)}`] = cidr;
+        for (const cidr of n.config.cidrs)
+          if (!cidrContains(env.organization.cidr, cidr)) onPremRoutes[`onprem-${n.name}-${cidrKey(cidr)}`] = cidr;
       }
     }
     this.attachment = new SpokeAttachment(this, 'tgw', {
@@ -82,9 +105,7 @@ export class ConsumerStack extends BlueprintStack {
       additionalDestinations: onPremRoutes,
       associateWith: segmentTables[consumer.segment],
       propagateTo,
-      ramShare: env.network.shareWith === 'accounts'
-        ? { arn: hub.resourceShareArn, accountId: consumer.accountId }
-        : undefined,
+      ramShare: env.network.shareWith === 'accounts' ? { arn: hub.resourceShareArn, accountId: consumer.accountId } : undefined,
     });
 
     // The hub's names: zone associations and/or the segment's profile, by the hub's DNS mode. The
@@ -109,7 +130,8 @@ export class ConsumerStack extends BlueprintStack {
     }
     if (usesProfiles(mode)) {
       const profile = hub.dnsProfiles?.[consumer.segment];
-      if (!profile) throw new Error(`${id}: the hub of ${consumer.region} uses Route 53 Profiles, but has none for segment '${consumer.segment}'`);
+      if (!profile)
+        throw new Error(`${id}: the hub of ${consumer.region} uses Route 53 Profiles, but has none for segment '${consumer.segment}'`);
       new SpokeDnsProfile(this, 'hub-dns-profile', {
         spokeProvider,
         networkProvider,
@@ -132,9 +154,10 @@ export class ConsumerStack extends BlueprintStack {
         vpcId: this.vpc.vpcId,
         name,
         rules,
-        ramShare: accountsShare && hub.onPremises?.forwardingRuleShareArn
-          ? { arn: hub.onPremises.forwardingRuleShareArn, accountId: consumer.accountId }
-          : undefined,
+        ramShare:
+          accountsShare && hub.onPremises?.forwardingRuleShareArn
+            ? { arn: hub.onPremises.forwardingRuleShareArn, accountId: consumer.accountId }
+            : undefined,
       });
     }
 

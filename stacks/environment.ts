@@ -32,12 +32,15 @@ export function buildEnvironment(scope: Construct, env: EnvironmentConfig, optio
     hubs[region] = new NetworkHubStack(scope, stackIds.network(env, region), { env, region, emulator });
   }
 
-  const peerings = hubPairs(env).map(([a, b]) => new HubPeeringStack(scope, stackIds.peering(env, a, b), {
-    env,
-    emulator,
-    requester: hubs[a],
-    accepter: hubs[b],
-  }));
+  const peerings = hubPairs(env).map(
+    ([a, b]) =>
+      new HubPeeringStack(scope, stackIds.peering(env, a, b), {
+        env,
+        emulator,
+        requester: hubs[a],
+        accepter: hubs[b],
+      }),
+  );
 
   const published: Record<string, PublishedServiceStack> = {};
   for (const service of servicesOfKind(env, 'published')) {

@@ -1,12 +1,28 @@
 import type { Construct } from 'constructs';
 import type { DnsMode, HubConfig } from '../lib/config/types';
 import {
-  SHARED_SERVICES_ROUTE_TABLE, cidrKey, dnsModeOf, forwardingRulesOf, onPremisesOf, onPremisesSources, organizationArn,
-  reachSegments, resolverInboundIps, segmentSources, setReachesSegment, usesProfiles,
+  SHARED_SERVICES_ROUTE_TABLE,
+  cidrKey,
+  dnsModeOf,
+  forwardingRulesOf,
+  onPremisesOf,
+  onPremisesSources,
+  organizationArn,
+  reachSegments,
+  resolverInboundIps,
+  segmentSources,
+  setReachesSegment,
+  usesProfiles,
 } from '../lib/config/topology';
 import { cidrContains } from '../lib/net/cidr';
 import {
-  CentralizedEndpoints, HubDnsProfiles, HubResolver, OnPremisesAttachment, PrivateVpc, TransitGatewayHub, type CentralizedEndpointSet,
+  CentralizedEndpoints,
+  HubDnsProfiles,
+  HubResolver,
+  OnPremisesAttachment,
+  PrivateVpc,
+  TransitGatewayHub,
+  type CentralizedEndpointSet,
 } from '../modules';
 import { BlueprintStack, type EnvironmentStackProps } from './blueprint-stack';
 import type { HubDnsProfile, HubOnPremisesRef, HubRef, HubZone } from './refs';
@@ -91,7 +107,11 @@ export class NetworkHubStack extends BlueprintStack implements HubRef {
     const endpointSets: Record<string, CentralizedEndpointSet> = {};
     for (const [setName, set] of Object.entries(hub.endpointSets)) {
       // On-premises networks reach every endpoint set of their hub.
-      endpointSets[setName] = { services: set.services, policy: set.policy, sources: { ...segmentSources(env, set.segments), ...onPremSources } };
+      endpointSets[setName] = {
+        services: set.services,
+        policy: set.policy,
+        sources: { ...segmentSources(env, set.segments), ...onPremSources },
+      };
     }
     this.endpoints = new CentralizedEndpoints(this, 'endpoints', {
       provider,
@@ -176,10 +196,10 @@ export class NetworkHubStack extends BlueprintStack implements HubRef {
       ...Object.values(this.dnsProfiles ?? {}).flatMap((p) => [p.profileId, p.resourceShareArn]),
       ...(this.onPremises
         ? [
-          this.onPremises.routeTableId,
-          ...Object.values(this.onPremises.forwardingRules).map((r) => r.ruleId),
-          ...(this.onPremises.forwardingRuleShareArn ? [this.onPremises.forwardingRuleShareArn] : []),
-        ]
+            this.onPremises.routeTableId,
+            ...Object.values(this.onPremises.forwardingRules).map((r) => r.ruleId),
+            ...(this.onPremises.forwardingRuleShareArn ? [this.onPremises.forwardingRuleShareArn] : []),
+          ]
         : []),
     );
   }

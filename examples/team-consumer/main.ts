@@ -7,8 +7,18 @@ import type { Construct, IConstruct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import {
-  PrivateLinkConsumer, PrivateVpc, SpokeAttachment, applyRules, blueprintRules, disableTokenStackTraces, formatFindings, isBlocking, runRules,
-  type HubRef, type PublishedServiceRef, type Rule,
+  PrivateLinkConsumer,
+  PrivateVpc,
+  SpokeAttachment,
+  applyRules,
+  blueprintRules,
+  disableTokenStackTraces,
+  formatFindings,
+  isBlocking,
+  runRules,
+  type HubRef,
+  type PublishedServiceRef,
+  type Rule,
 } from 'privatelink-blueprint';
 
 /** The hub the team already has: ids from its own network team. */
@@ -20,7 +30,10 @@ const existingHub: HubRef = {
   zones: {},
 };
 /** A published service of another team, by its endpoint service. */
-const payments: PublishedServiceRef = { serviceId: 'vpce-svc-0123456789abcdef0', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' };
+const payments: PublishedServiceRef = {
+  serviceId: 'vpce-svc-0123456789abcdef0',
+  serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0',
+};
 
 /** The team's own rule: every VPC carries a cost-center tag. */
 const costCenterTag: Rule = {
@@ -37,7 +50,10 @@ const costCenterTag: Rule = {
 class TeamConsumerStack extends TerraformStack {
   constructor(scope: Construct, id: string, costCenter: string | undefined) {
     super(scope, id);
-    new S3Backend(this, { bucket: 'team-tfstate', key: `${id}.tfstate`, region: 'us-east-1', encrypt: true }).addOverride('use_lockfile', true);
+    new S3Backend(this, { bucket: 'team-tfstate', key: `${id}.tfstate`, region: 'us-east-1', encrypt: true }).addOverride(
+      'use_lockfile',
+      true,
+    );
     const provider = new AwsProvider(this, 'aws', { region: 'us-east-1', allowedAccountIds: ['999999999999'] });
     const vpc = new PrivateVpc(this, 'vpc', {
       provider,

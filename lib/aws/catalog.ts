@@ -296,7 +296,12 @@ export const INTERFACE_ENDPOINT_DNS_NAMES: Readonly<Record<string, readonly stri
   s3: ['*.s3.{region}.amazonaws.com'],
   'kinesis-streams': ['kinesis.{region}.amazonaws.com'],
   'kinesis-firehose': ['firehose.{region}.amazonaws.com'],
-  monitoring: ['monitoring.{region}.amazonaws.com', 'monitoring.{region}.api.aws', 'monitoring-fips.{region}.amazonaws.com', 'monitoring-fips.{region}.api.aws'],
+  monitoring: [
+    'monitoring.{region}.amazonaws.com',
+    'monitoring.{region}.api.aws',
+    'monitoring-fips.{region}.amazonaws.com',
+    'monitoring-fips.{region}.api.aws',
+  ],
   'execute-api': ['*.execute-api.{region}.amazonaws.com'],
   // "Do not create private hosted zones to override DynamoDB endpoint DNS names" (DynamoDB guide):
   // its interface endpoints have no private DNS; use a gateway endpoint or the vpce-… URL.

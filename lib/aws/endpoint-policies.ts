@@ -24,7 +24,8 @@
  *   `endpointPolicyStatements`).
  */
 
-const SAMPLES = 'https://github.com/aws-samples/data-perimeter-policy-examples/blob/8e0d3c5179a45dca414d4ea1f3a7b544aba02009/vpc_endpoint_policies';
+const SAMPLES =
+  'https://github.com/aws-samples/data-perimeter-policy-examples/blob/8e0d3c5179a45dca414d4ea1f3a7b544aba02009/vpc_endpoint_policies';
 /** Where each statement comes from; `Sid`s are the published ones. */
 export const POLICY_SOURCES = {
   default: `${SAMPLES}/default_endpoint_policy.json`,
@@ -218,14 +219,18 @@ const orgIdentitiesToAwsResources = (org: string, action: string | readonly stri
 /** `AllowRequestsByOrgsIdentitiesToAWSResources` with resources given by their owner account (ecr.api, s3/Glue). */
 const orgIdentitiesToAwsAccounts = (org: string, action: string, accounts: readonly string[] | undefined): PolicyStatement[] =>
   accounts && accounts.length > 0
-    ? [{
-      Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
-      Effect: 'Allow',
-      Principal: '*',
-      Action: action,
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:ResourceAccount': accounts.length === 1 ? accounts[0] : [...accounts], 'aws:PrincipalOrgID': org } },
-    }]
+    ? [
+        {
+          Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: action,
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'aws:ResourceAccount': accounts.length === 1 ? accounts[0] : [...accounts], 'aws:PrincipalOrgID': org },
+          },
+        },
+      ]
     : [];
 
 /** ecr.api_endpoint_policy.json; also used for ecr.dkr (no published file; image pulls go through it). */
@@ -254,45 +259,67 @@ const SERVICE_ADDITIONS: Readonly<Record<string, (f: Filled) => PolicyStatement[
   // AssumeRoleWithWebIdentity callers (EKS service-account roles, OIDC CI, SAML) carry no
   // aws:PrincipalOrgID ("federated … calls are implicitly denied" otherwise); they may assume
   // roles of the organization only.
-  sts: ({ org }) => [{
-    Sid: 'AllowFederatedAssumeRole',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
-    Resource: '*',
-    Condition: { StringEquals: { 'aws:ResourceOrgID': org } },
-  }],
+  sts: ({ org }) => [
+    {
+      Sid: 'AllowFederatedAssumeRole',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': org } },
+    },
+  ],
   'ecr.api': ecrAdditions,
   'ecr.dkr': ecrAdditions,
   // ssm_endpoint_policy.json: AWS-owned public parameters (/aws/service/…), documents
   // (AWS-RunPatchBaseline, AWS-StartSSHSession, …) and automation runbooks.
-  ssm: ({ org, region }) => [orgIdentitiesToAwsResources(
-    org,
-    ['ssm:Describe*', 'ssm:List*', 'ssm:Get*', 'ssm:SendCommand', 'ssm:CreateAssociation', 'ssm:StartSession', 'ssm:StartChangeRequestExecution', 'ssm:StartAutomationExecution'],
-    [`arn:aws:ssm:${region}::parameter/aws/*`, `arn:aws:ssm:${region}::document/*`, 'arn:aws:ssm:*::automation-definition/*'],
-  )],
+  ssm: ({ org, region }) => [
+    orgIdentitiesToAwsResources(
+      org,
+      [
+        'ssm:Describe*',
+        'ssm:List*',
+        'ssm:Get*',
+        'ssm:SendCommand',
+        'ssm:CreateAssociation',
+        'ssm:StartSession',
+        'ssm:StartChangeRequestExecution',
+        'ssm:StartAutomationExecution',
+      ],
+      [`arn:aws:ssm:${region}::parameter/aws/*`, `arn:aws:ssm:${region}::document/*`, 'arn:aws:ssm:*::automation-definition/*'],
+    ),
+  ],
   // ec2_endpoint_policy.json: Amazon-owned AMIs and AWS-managed prefix lists.
-  ec2: ({ org }) => [orgIdentitiesToAwsResources(
-    org,
-    ['ec2:RunInstances', 'ec2:CreateReplaceRootVolumeTask', 'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:GetManagedPrefixListEntries'],
-    ['arn:aws:ec2:*::image/*', 'arn:aws:ec2:*:aws:prefix-list/*'],
-  )],
+  ec2: ({ org }) => [
+    orgIdentitiesToAwsResources(
+      org,
+      ['ec2:RunInstances', 'ec2:CreateReplaceRootVolumeTask', 'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:GetManagedPrefixListEntries'],
+      ['arn:aws:ec2:*::image/*', 'arn:aws:ec2:*:aws:prefix-list/*'],
+    ),
+  ],
   // cloudformation_endpoint_policy.json: AWS-owned transforms (AWS::Serverless, AWS::Include, …).
-  cloudformation: ({ org, region }) => [orgIdentitiesToAwsResources(
-    org,
-    ['cloudformation:CreateChangeSet'],
-    [`arn:aws:cloudformation:${region}:aws:transform/*`],
-  )],
+  cloudformation: ({ org, region }) => [
+    orgIdentitiesToAwsResources(org, ['cloudformation:CreateChangeSet'], [`arn:aws:cloudformation:${region}:aws:transform/*`]),
+  ],
   // imagebuilder_endpoint_policy.json: AWS-managed components and images.
-  imagebuilder: ({ org, region }) => [orgIdentitiesToAwsResources(
-    org,
-    ['imagebuilder:GetComponent', 'imagebuilder:GetImage'],
-    [`arn:aws:imagebuilder:${region}:aws:component/*`, `arn:aws:imagebuilder:${region}:aws:image/*`],
-  )],
+  imagebuilder: ({ org, region }) => [
+    orgIdentitiesToAwsResources(
+      org,
+      ['imagebuilder:GetComponent', 'imagebuilder:GetImage'],
+      [`arn:aws:imagebuilder:${region}:aws:component/*`, `arn:aws:imagebuilder:${region}:aws:image/*`],
+    ),
+  ],
   // lambda_endpoint_policy.json: layers/extensions published by AWS accounts (only if given).
-  lambda: ({ org, accounts }) => (accounts.lambdaLayers && accounts.lambdaLayers.length > 0
-    ? [orgIdentitiesToAwsResources(org, '*', accounts.lambdaLayers.map((a) => `arn:aws:lambda:*:${a}:layer:*`))]
-    : []),
+  lambda: ({ org, accounts }) =>
+    accounts.lambdaLayers && accounts.lambdaLayers.length > 0
+      ? [
+          orgIdentitiesToAwsResources(
+            org,
+            '*',
+            accounts.lambdaLayers.map((a) => `arn:aws:lambda:*:${a}:layer:*`),
+          ),
+        ]
+      : [],
 };
 
 /** Services whose default adds statements to the published default (the others get the default only). */
@@ -304,7 +331,8 @@ const ACCOUNT_ID = /^\d{12}$/;
 
 function fill(context: EndpointPolicyContext): Filled {
   const { organizationId, region } = context;
-  if (!ORG_ID.test(organizationId)) throw new Error(`endpoint policy: organization id '${organizationId}' is not an o-… id (a literal is needed, not a token)`);
+  if (!ORG_ID.test(organizationId))
+    throw new Error(`endpoint policy: organization id '${organizationId}' is not an o-… id (a literal is needed, not a token)`);
   if (!REGION.test(region)) throw new Error(`endpoint policy: region '${region}' is not a region name (a literal is needed, not a token)`);
   const accounts = context.serviceAccounts ?? {};
   for (const [kind, ids] of Object.entries(accounts)) {
@@ -343,4 +371,3 @@ export function endpointPolicyDocument(statements: readonly PolicyStatement[]): 
   }
   return json;
 }
-

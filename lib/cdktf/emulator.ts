@@ -26,7 +26,21 @@ export interface EmulatorSettings {
  * (camelCase: `route53Resolver` is Terraform's `route53resolver`; a key cdktf does not know is dropped).
  */
 export const EMULATED_SERVICES = [
-  'ec2', 'elbv2', 'iam', 'sts', 'route53', 'ram', 'sns', 's3', 'cloudwatchlogs', 'kms', 'vpclattice', 'route53Profiles', 'route53Resolver', 'directconnect', 'organizations',
+  'ec2',
+  'elbv2',
+  'iam',
+  'sts',
+  'route53',
+  'ram',
+  'sns',
+  's3',
+  'cloudwatchlogs',
+  'kms',
+  'vpclattice',
+  'route53Profiles',
+  'route53Resolver',
+  'directconnect',
+  'organizations',
 ] as const;
 
 /** Emulator mode as the app reads it from `PRIVATELINK_EMULATOR_ENDPOINT`; undefined in normal use. */
@@ -34,7 +48,9 @@ export function emulatorFromEnvironment(env: NodeJS.ProcessEnv): EmulatorSetting
   const endpoint = env[EMULATOR_ENV_VAR];
   if (!endpoint) return undefined;
   if (!/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/.test(endpoint)) {
-    throw new Error(`${EMULATOR_ENV_VAR}='${endpoint}' must be a loopback URL such as http://127.0.0.1:4566; the emulator mode never points at a remote host`);
+    throw new Error(
+      `${EMULATOR_ENV_VAR}='${endpoint}' must be a loopback URL such as http://127.0.0.1:4566; the emulator mode never points at a remote host`,
+    );
   }
   return { endpoint: endpoint.replace(/\/$/, ''), maxRetries: 3 };
 }

@@ -34,14 +34,16 @@ export function disableTokenStackTraces(load: (id: string) => unknown = require)
     throw new CdktfInternalsError(`module '${STACK_TRACE_MODULE}' is gone`);
   }
   const module = traces as { captureStackTrace?: unknown };
-  if (typeof module?.captureStackTrace !== 'function') throw new CdktfInternalsError(`'${STACK_TRACE_MODULE}' has no function captureStackTrace`);
+  if (typeof module?.captureStackTrace !== 'function')
+    throw new CdktfInternalsError(`'${STACK_TRACE_MODULE}' has no function captureStackTrace`);
   module.captureStackTrace = () => [];
 }
 
 /** The overrides added to a stack with `stack.addOverride(...)` (cdktf keeps them private). */
 export function stackRawOverrides(stack: TerraformStack): Record<string, unknown> {
   const raw = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CdktfInternalsError('TerraformStack has no object rawOverrides');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new CdktfInternalsError('TerraformStack has no object rawOverrides');
   return raw as Record<string, unknown>;
 }
 
@@ -66,7 +68,8 @@ export function referenceIdentifier(value: string): string | undefined {
 export function synthesizeStacks(scope: IConstruct): Record<string, Record<string, unknown>> {
   const stacks = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
   for (const stack of stacks) {
-    if (typeof (stack as { prepareStack?: unknown }).prepareStack !== 'function') throw new CdktfInternalsError('TerraformStack has no prepareStack()');
+    if (typeof (stack as { prepareStack?: unknown }).prepareStack !== 'function')
+      throw new CdktfInternalsError('TerraformStack has no prepareStack()');
     stack.prepareStack();
   }
   return Object.fromEntries(stacks.map((stack) => [stack.node.id, stack.toTerraform() as Record<string, unknown>]));

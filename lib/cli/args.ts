@@ -13,13 +13,22 @@ export type OptionSpec =
   /** Comma-separated positive integers, sorted and deduplicated. */
   | { readonly kind: 'ints' };
 
-type Value<S extends OptionSpec> = S['kind'] extends 'flag' ? boolean : S['kind'] extends 'string' ? string | undefined : S['kind'] extends 'int' ? number | undefined : number[] | undefined;
+type Value<S extends OptionSpec> = S['kind'] extends 'flag'
+  ? boolean
+  : S['kind'] extends 'string'
+    ? string | undefined
+    : S['kind'] extends 'int'
+      ? number | undefined
+      : number[] | undefined;
 
 export type Parsed<T extends Record<string, OptionSpec>> = { -readonly [K in keyof T]: Value<T[K]> };
 
 /** A bad command line: the message says what, the script prints its usage after it and exits 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage: string) {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -31,7 +40,10 @@ export class UsageError extends Error {
  * empty message (the caller prints the usage and exits 0).
  */
 export function parseArgs<T extends Record<string, OptionSpec>>(
-  argv: readonly string[], spec: T, usage: string, exclusive: readonly (readonly (keyof T & string)[])[] = [],
+  argv: readonly string[],
+  spec: T,
+  usage: string,
+  exclusive: readonly (readonly (keyof T & string)[])[] = [],
 ): Parsed<T> {
   const out: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(spec)) out[name] = s.kind === 'flag' ? false : undefined;
@@ -83,7 +95,10 @@ function positiveInts(name: string, value: string, fail: (m: string) => never): 
  * missing or unknown name is a usage error that lists the known environments.
  */
 export function selectEnvironments(
-  name: string | undefined, envs: readonly EnvironmentConfig[], usage: string, opts: { readonly required?: boolean; readonly allowAll?: boolean } = {},
+  name: string | undefined,
+  envs: readonly EnvironmentConfig[],
+  usage: string,
+  opts: { readonly required?: boolean; readonly allowAll?: boolean } = {},
 ): readonly EnvironmentConfig[] {
   const known = `known environments: ${envs.map((e) => e.name).join(', ')}`;
   if (name === undefined) {

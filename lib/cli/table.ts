@@ -17,14 +17,21 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const unpadded = new Set(opts.unpadded ?? []);
   const widths = header.map((h, c) => (unpadded.has(c) ? 0 : Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length))));
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => (unpadded.has(c) ? cell : align[c] === 'right' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (unpadded.has(c) ? cell : align[c] === 'right' ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   const lines = [line(header)];
   if (opts.rule ?? true) lines.push(widths.map((w, c) => '-'.repeat(unpadded.has(c) ? header[c].length : w)).join('  '));
   return [...lines, ...rows.map(line)].join('\n');
 }
 
 /** A GitHub-flavoured markdown table; `|` in cells is escaped. */
-export function formatMarkdownTable(header: readonly string[], rows: readonly (readonly string[])[], opts: Pick<TableOptions, 'align'> = {}): string {
+export function formatMarkdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  opts: Pick<TableOptions, 'align'> = {},
+): string {
   const esc = (s: string): string => s.replace(/\|/g, '\\|');
   const align = opts.align ?? [];
   return [

@@ -26,7 +26,9 @@ export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): string
   const configured = env[MIRROR_ENV_VAR];
   if (configured) {
     if (!existsSync(join(configured, AWS_PROVIDER))) {
-      throw new Error(`${MIRROR_ENV_VAR}=${configured} does not contain ${AWS_PROVIDER}; point it at the directory that holds registry.terraform.io/`);
+      throw new Error(
+        `${MIRROR_ENV_VAR}=${configured} does not contain ${AWS_PROVIDER}; point it at the directory that holds registry.terraform.io/`,
+      );
     }
     return resolve(configured);
   }

@@ -56,14 +56,36 @@ export const BENCH_CATALOG = { published: 20, external: 5, resources: 5, consume
 
 /** Regions in the order a generated environment uses them. */
 export const PREFERRED_REGIONS: readonly string[] = [
-  'us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-west-2', 'eu-central-1', 'ap-northeast-1',
-  'us-east-2', 'eu-west-2', 'ap-south-1', 'sa-east-1', 'ca-central-1', 'eu-north-1',
+  'us-east-1',
+  'eu-west-1',
+  'ap-southeast-2',
+  'us-west-2',
+  'eu-central-1',
+  'ap-northeast-1',
+  'us-east-2',
+  'eu-west-2',
+  'ap-south-1',
+  'sa-east-1',
+  'ca-central-1',
+  'eu-north-1',
 ];
 
 /** Centralized services in the order a generated environment uses them. */
 export const PREFERRED_SERVICES: readonly string[] = [
-  'sts', 'ecr.api', 'ecr.dkr', 's3', 'logs', 'kms', 'ssm', 'ssmmessages', 'ec2messages', 'secretsmanager',
-  'monitoring', 'sqs', 'dynamodb', 'kinesis-streams',
+  'sts',
+  'ecr.api',
+  'ecr.dkr',
+  's3',
+  'logs',
+  'kms',
+  'ssm',
+  'ssmmessages',
+  'ec2messages',
+  'secretsmanager',
+  'monitoring',
+  'sqs',
+  'dynamodb',
+  'kinesis-streams',
 ];
 
 export const ORGANIZATION_CIDR = '10.0.0.0/8';
@@ -117,14 +139,17 @@ export function consumerCidr(k: number): string {
 
 /** The first `n` AZ ids of a region (`use1-az1`, ...): ids name the same zones in every account. */
 function azIds(region: string, n: number): string[] {
-  return letters(region).slice(0, n).map((_, i) => `${azIdPrefix(region)}-az${i + 1}`);
+  return letters(region)
+    .slice(0, n)
+    .map((_, i) => `${azIdPrefix(region)}-az${i + 1}`);
 }
 
 /** A valid environment with `consumers` consumer accounts; deterministic for the same options. */
 export function generateEnvironment(options: GenerateEnvironmentOptions): EnvironmentConfig {
   const count = options.consumers;
   if (!Number.isInteger(count) || count < 0) throw new Error(`generateEnvironment: consumers must be an integer >= 0, got ${count}`);
-  if (count > MAX_GENERATED_CONSUMERS) throw new Error(`generateEnvironment: at most ${MAX_GENERATED_CONSUMERS} consumers fit in the segments' ranges, asked for ${count}`);
+  if (count > MAX_GENERATED_CONSUMERS)
+    throw new Error(`generateEnvironment: at most ${MAX_GENERATED_CONSUMERS} consumers fit in the segments' ranges, asked for ${count}`);
   const name = options.name ?? 'bench';
   const regions = pick('regions', options.regions ?? 3, PREFERRED_REGIONS, Object.keys(REGION_AZ_LETTERS));
   if (regions.length > 32) throw new Error(`generateEnvironment: at most 32 hub regions fit in ${HUB_BLOCK}`);
@@ -150,7 +175,8 @@ export function generateEnvironment(options: GenerateEnvironmentOptions): Enviro
 
   const intOption = (n: number | undefined, fallback: number, kind: string, max: number): number => {
     const v = n ?? fallback;
-    if (!Number.isInteger(v) || v < 0 || v > max) throw new Error(`generateEnvironment: ${kind} must be an integer from 0 to ${max}, got ${v}`);
+    if (!Number.isInteger(v) || v < 0 || v > max)
+      throw new Error(`generateEnvironment: ${kind} must be an integer from 0 to ${max}, got ${v}`);
     return v;
   };
   const publishedCount = intOption(options.published, 1, 'published', 64);
@@ -182,7 +208,13 @@ export function generateEnvironment(options: GenerateEnvironmentOptions): Enviro
     regions.forEach((region, i) => {
       serviceNames[region] = `com.amazonaws.vpce.${region}.vpce-svc-${(j * 64 + i).toString(16).padStart(17, '0')}`;
     });
-    catalog[name] = { kind: 'external', vendor: `Vendor ${j + 1}`, serviceNames, ports: [443], dns: { zoneName: `${name}.vendor.example`, records: ['', '*'] } };
+    catalog[name] = {
+      kind: 'external',
+      vendor: `Vendor ${j + 1}`,
+      serviceNames,
+      ports: [443],
+      dns: { zoneName: `${name}.vendor.example`, records: ['', '*'] },
+    };
   }
   const resourceByRegion = new Map<string, string[]>();
   for (let j = 0; j < resourceCount; j++) {

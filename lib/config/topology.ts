@@ -5,8 +5,18 @@
  * check all use these, so they cannot disagree.
  */
 import type {
-  ConsumerConfig, DnsMode, EndpointSetConfig, EnvironmentConfig, ExternalServiceConfig, HubConfig, OnPremisesConfig, PublishedServiceConfig,
-  ResourceServiceConfig, ServiceConfig, ServiceKind,
+  ConsumerConfig,
+  DnsMode,
+  EndpointSetConfig,
+  EnvironmentConfig,
+  ExternalServiceConfig,
+  HubConfig,
+  OnPremisesConfig,
+  PublishedServiceConfig,
+  ResourceServiceConfig,
+  S3StateConfig,
+  ServiceConfig,
+  ServiceKind,
 } from './types';
 import { azSubnetCidr, formatIp, parseCidr } from '../net/cidr';
 
@@ -42,6 +52,11 @@ export const stackIds = {
 };
 
 /** The organization's ARN: the RAM principal that shares with every account of the organization. */
+/** The folder of the environment's state objects in the S3 state bucket: each stack's is `<prefix>/<stack id>.tfstate`. */
+export function stateKeyPrefix(env: EnvironmentConfig, state: S3StateConfig): string {
+  return state.keyPrefix ?? env.name;
+}
+
 export function organizationArn(env: EnvironmentConfig): string {
   return `arn:aws:organizations::${env.organization.managementAccountId}:organization/${env.organization.id}`;
 }
@@ -110,11 +125,16 @@ export function endpointKey(set: string, service: string): string {
 /** The catalog, sorted by service name. */
 export function services(env: EnvironmentConfig): readonly NamedService[] {
   const catalog = env.services ?? {};
-  return Object.keys(catalog).sort().map((name) => ({ name, config: catalog[name] }));
+  return Object.keys(catalog)
+    .sort()
+    .map((name) => ({ name, config: catalog[name] }));
 }
 
 /** Services of one kind, sorted by name. */
-export function servicesOfKind<K extends ServiceKind>(env: EnvironmentConfig, kind: K): readonly NamedService<Extract<ServiceConfig, { kind: K }>>[] {
+export function servicesOfKind<K extends ServiceKind>(
+  env: EnvironmentConfig,
+  kind: K,
+): readonly NamedService<Extract<ServiceConfig, { kind: K }>>[] {
   return services(env).filter((s): s is NamedService<Extract<ServiceConfig, { kind: K }>> => s.config.kind === kind);
 }
 
@@ -163,7 +183,10 @@ export function supportedRegions(env: EnvironmentConfig, svc: PublishedServiceCo
 }
 
 /** How a consumer in `region` reaches an external service: the vendor's service name and, cross-region, its region. */
-export function externalServiceFor(svc: ExternalServiceConfig, region: string): { readonly serviceName: string; readonly serviceRegion?: string } {
+export function externalServiceFor(
+  svc: ExternalServiceConfig,
+  region: string,
+): { readonly serviceName: string; readonly serviceRegion?: string } {
   const own = svc.serviceNames[region];
   if (own !== undefined) return { serviceName: own };
   if (svc.serviceRegion === undefined) throw new Error(`external service has no service name for ${region} and no serviceRegion`);
@@ -181,10 +204,12 @@ export function servicePorts(svc: ServiceConfig): readonly { readonly from: numb
   const single = (ports: readonly number[]) => [...new Set(ports)].sort((a, b) => a - b).map((p) => ({ from: p, to: p }));
   if (svc.kind === 'published') return single(svc.listeners.map((l) => l.port));
   if (svc.kind === 'external') return single(svc.ports);
-  return svc.portRanges.map((r) => {
-    const [from, to = from] = r.split('-').map(Number);
-    return { from, to };
-  }).sort((a, b) => a.from - b.from);
+  return svc.portRanges
+    .map((r) => {
+      const [from, to = from] = r.split('-').map(Number);
+      return { from, to };
+    })
+    .sort((a, b) => a.from - b.from);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,7 +232,9 @@ export function usesZoneAssociations(mode: DnsMode): boolean {
 
 /** The segments whose spokes receive the endpoint set `set` of a hub, sorted. */
 export function segmentsOfSet(env: EnvironmentConfig, set: EndpointSetConfig): readonly string[] {
-  return Object.keys(env.segments).sort().filter((sg) => setReachesSegment(set, sg));
+  return Object.keys(env.segments)
+    .sort()
+    .filter((sg) => setReachesSegment(set, sg));
 }
 
 /** An on-premises network with its name. */
@@ -216,7 +243,9 @@ export type NamedOnPremises = { readonly name: string; readonly config: OnPremis
 /** Every on-premises network, sorted by name. */
 export function onPremisesNetworks(env: EnvironmentConfig): readonly NamedOnPremises[] {
   const all = env.network.onPremises ?? {};
-  return Object.keys(all).sort().map((name) => ({ name, config: all[name] }));
+  return Object.keys(all)
+    .sort()
+    .map((name) => ({ name, config: all[name] }));
 }
 
 /** The on-premises networks connected to the hub of `region`, sorted by name. */
@@ -262,15 +291,17 @@ export interface ForwardingRule {
 
 /** The forwarding rules of the hub of `region`, sorted by key. */
 export function forwardingRulesOf(env: EnvironmentConfig, region: string): readonly ForwardingRule[] {
-  return onPremisesOf(env, region).flatMap((n) =>
-    [...new Set(n.config.forwardDomains ?? [])].sort().map((domain) => ({
-      key: resolverRuleKey(n.name, domain),
-      network: n.name,
-      domain: domain.replace(/\.$/, ''),
-      dnsServers: [...(n.config.dnsServers ?? [])],
-      segments: reachSegments(n.config),
-    })),
-  ).sort((a, b) => a.key.localeCompare(b.key));
+  return onPremisesOf(env, region)
+    .flatMap((n) =>
+      [...new Set(n.config.forwardDomains ?? [])].sort().map((domain) => ({
+        key: resolverRuleKey(n.name, domain),
+        network: n.name,
+        domain: domain.replace(/\.$/, ''),
+        dnsServers: [...(n.config.dnsServers ?? [])],
+        segments: reachSegments(n.config),
+      })),
+    )
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**

@@ -116,8 +116,10 @@ export interface EndpointSetConfig {
   /** Segments whose spokes get these endpoints' hosted zones; not empty. @default - every segment */
   readonly segments?: readonly string[];
   /**
-   * Endpoint policy document (JSON) applied to every endpoint of this set.
-   * @default - allow any action only to principals of the organization (aws:PrincipalOrgID)
+   * Endpoint policy document (JSON) applied to every endpoint of this set, replacing the defaults.
+   * @default - each service's data-perimeter default (`defaultEndpointPolicy`, lib/aws/endpoint-policies.ts):
+   *   organization identities to organization resources, plus the AWS-owned resources and
+   *   service principals the service needs
    */
   readonly policy?: string;
 }
@@ -139,7 +141,7 @@ export type DnsMode = 'zone-associations' | 'zone-associations+profiles' | 'prof
 
 /** The network (shared-services) hub of one region. */
 export interface HubConfig {
-  /** Hub VPC CIDR; one private subnet per AZ is carved from it (AZ letter a..h gives the slot). */
+  /** Hub VPC CIDR; one private subnet per AZ is carved from it (the AZ id's az1..az8, or a name's letter a..h, gives the slot). */
   readonly cidr: Cidr;
   /** Availability zones of the hub subnets, at least 2. */
   readonly azs: readonly string[];

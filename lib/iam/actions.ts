@@ -6,8 +6,8 @@
  * vpce:AllowMultiRegion, route53:AssociateVPCWithHostedZone, the EC2 calls of VPC Lattice) and the
  * service-linked roles the first call creates.
  *
- * Source: the provider's call graph (/work/notes/facts-iam-bootstrap.md §1, raw lists in
- * /work/notes/provider-5.100.0-callgraph/iam_lists.md) and the AWS pages quoted there. The call
+ * Source: the provider's call graph (docs/aws-facts/iam-bootstrap.md §1, raw lists in
+ * docs/aws-facts/provider-5.100.0-iam-calls.md) and the AWS pages quoted there. The call
  * graph is a static "may call" superset; calls that only happen with arguments the blueprint never
  * sets (IPv6, IPAM pools, VPN gateways, inline rules, instance profiles, permissions boundaries,
  * force_destroy, Lambda ENIs) are left out and named in a comment, and calls that depend on an
@@ -63,7 +63,10 @@ const ALLOW_MULTI_REGION: Grant = { scope: 'regional', actions: ['vpce:AllowMult
 /** Enabling private DNS on an interface endpoint associates the VPC with the service's hidden hosted zone (dependent action). */
 const ASSOCIATE_PRIVATE_DNS_ZONE = grant('hostedZones', 'route53', 'AssociateVPCWithHostedZone');
 
-const ELB_TAGS = [grant('loadBalancing', 'elasticloadbalancing', 'AddTags', 'RemoveTags'), grant('regional', 'elasticloadbalancing', 'DescribeTags')];
+const ELB_TAGS = [
+  grant('loadBalancing', 'elasticloadbalancing', 'AddTags', 'RemoveTags'),
+  grant('regional', 'elasticloadbalancing', 'DescribeTags'),
+];
 const LATTICE_TAGS = grant('latticeResources', 'vpc-lattice', 'TagResource', 'UntagResource', 'ListTagsForResource');
 
 export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
@@ -72,7 +75,16 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // CIDRs), GetIpamPoolAllocations (IPAM pools): arguments the blueprint never sets.
   aws_vpc: {
     grants: [
-      ec2('CreateVpc', 'DescribeVpcs', 'DescribeVpcAttribute', 'ModifyVpcAttribute', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeSecurityGroups', 'DeleteVpc'),
+      ec2(
+        'CreateVpc',
+        'DescribeVpcs',
+        'DescribeVpcAttribute',
+        'ModifyVpcAttribute',
+        'DescribeNetworkAcls',
+        'DescribeRouteTables',
+        'DescribeSecurityGroups',
+        'DeleteVpc',
+      ),
       EC2_TAGS,
     ],
   },
@@ -83,11 +95,13 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // Not granted: Enable/DisableVgwRoutePropagation (propagating_vgws).
   aws_route_table: {
     grants: [ec2('CreateRouteTable', 'DescribeRouteTables', 'DeleteRouteTable', 'DisassociateRouteTable'), EC2_TAGS],
-    conditional: [{
-      why: 'inline route blocks',
-      when: (r) => isSet(r.route),
-      grants: [ec2('CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'DescribeNetworkInterfaces')],
-    }],
+    conditional: [
+      {
+        why: 'inline route blocks',
+        when: (r) => isSet(r.route),
+        grants: [ec2('CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'DescribeNetworkInterfaces')],
+      },
+    ],
   },
   aws_route_table_association: {
     grants: [ec2('AssociateRouteTable', 'ReplaceRouteTableAssociation', 'DisassociateRouteTable', 'DescribeRouteTables')],
@@ -98,7 +112,10 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // Create always revokes the default egress rule of a VPC security group. Not granted:
   // Detach/DeleteNetworkInterface (lingering Lambda ENIs).
   aws_security_group: {
-    grants: [ec2('CreateSecurityGroup', 'DescribeSecurityGroups', 'RevokeSecurityGroupEgress', 'DeleteSecurityGroup', 'DescribeNetworkInterfaces'), EC2_TAGS],
+    grants: [
+      ec2('CreateSecurityGroup', 'DescribeSecurityGroups', 'RevokeSecurityGroupEgress', 'DeleteSecurityGroup', 'DescribeNetworkInterfaces'),
+      EC2_TAGS,
+    ],
     conditional: [
       {
         why: 'inline ingress/egress blocks',
@@ -113,18 +130,26 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     ],
   },
   aws_vpc_security_group_ingress_rule: {
-    grants: [ec2('AuthorizeSecurityGroupIngress', 'DescribeSecurityGroupRules', 'ModifySecurityGroupRules', 'RevokeSecurityGroupIngress'), EC2_TAGS],
+    grants: [
+      ec2('AuthorizeSecurityGroupIngress', 'DescribeSecurityGroupRules', 'ModifySecurityGroupRules', 'RevokeSecurityGroupIngress'),
+      EC2_TAGS,
+    ],
   },
   aws_vpc_security_group_egress_rule: {
-    grants: [ec2('AuthorizeSecurityGroupEgress', 'DescribeSecurityGroupRules', 'ModifySecurityGroupRules', 'RevokeSecurityGroupEgress'), EC2_TAGS],
+    grants: [
+      ec2('AuthorizeSecurityGroupEgress', 'DescribeSecurityGroupRules', 'ModifySecurityGroupRules', 'RevokeSecurityGroupEgress'),
+      EC2_TAGS,
+    ],
   },
   aws_flow_log: {
     grants: [ec2('CreateFlowLogs', 'DescribeFlowLogs', 'DeleteFlowLogs'), EC2_TAGS],
-    conditional: [{
-      why: 'a delivery role (CloudWatch Logs destination): CreateFlowLogs passes it',
-      when: (r) => isSet(r.iam_role_arn) || isSet(r.deliver_cross_account_role),
-      grants: [grant('passFlowLogsRole', 'iam', 'PassRole')],
-    }],
+    conditional: [
+      {
+        why: 'a delivery role (CloudWatch Logs destination): CreateFlowLogs passes it',
+        when: (r) => isSet(r.iam_role_arn) || isSet(r.deliver_cross_account_role),
+        grants: [grant('passFlowLogsRole', 'iam', 'PassRole')],
+      },
+    ],
   },
 
   // ---------------------------------------------------------------------------------- CloudWatch Logs, IAM
@@ -155,15 +180,29 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_iam_role: {
     grants: [
       grant(
-        'iamRoles', 'iam',
-        'GetRole', 'UpdateRole', 'UpdateRoleDescription', 'UpdateAssumeRolePolicy', 'DeleteRole', 'TagRole', 'UntagRole',
-        'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'ListInstanceProfilesForRole',
+        'iamRoles',
+        'iam',
+        'GetRole',
+        'UpdateRole',
+        'UpdateRoleDescription',
+        'UpdateAssumeRolePolicy',
+        'DeleteRole',
+        'TagRole',
+        'UntagRole',
+        'ListRolePolicies',
+        'GetRolePolicy',
+        'ListAttachedRolePolicies',
+        'ListInstanceProfilesForRole',
       ),
       grant('boundedRoles', 'iam', 'CreateRole', 'DeleteRolePolicy', 'PutRolePermissionsBoundary'),
     ],
     conditional: [
       { why: 'inline_policy blocks', when: (r) => isSet(r.inline_policy), grants: [grant('boundedRoles', 'iam', 'PutRolePolicy')] },
-      { why: 'managed_policy_arns', when: (r) => isSet(r.managed_policy_arns), grants: [grant('boundedRoles', 'iam', 'AttachRolePolicy', 'DetachRolePolicy')] },
+      {
+        why: 'managed_policy_arns',
+        when: (r) => isSet(r.managed_policy_arns),
+        grants: [grant('boundedRoles', 'iam', 'AttachRolePolicy', 'DetachRolePolicy')],
+      },
     ],
   },
   aws_iam_role_policy: {
@@ -181,34 +220,71 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_ec2_transit_gateway_vpc_attachment: {
     grants: [
       ec2(
-        'CreateTransitGatewayVpcAttachment', 'DescribeTransitGatewayVpcAttachments', 'ModifyTransitGatewayVpcAttachment', 'DeleteTransitGatewayVpcAttachment',
-        'DescribeTransitGateways', 'GetTransitGatewayRouteTableAssociations', 'GetTransitGatewayRouteTablePropagations',
+        'CreateTransitGatewayVpcAttachment',
+        'DescribeTransitGatewayVpcAttachments',
+        'ModifyTransitGatewayVpcAttachment',
+        'DeleteTransitGatewayVpcAttachment',
+        'DescribeTransitGateways',
+        'GetTransitGatewayRouteTableAssociations',
+        'GetTransitGatewayRouteTablePropagations',
       ),
       EC2_TAGS,
       slr('transitGateway'),
     ],
-    conditional: [{
-      why: 'transit_gateway_default_route_table_association/propagation',
-      when: (r) => r.transit_gateway_default_route_table_association !== undefined || r.transit_gateway_default_route_table_propagation !== undefined,
-      grants: [ec2('AssociateTransitGatewayRouteTable', 'DisassociateTransitGatewayRouteTable', 'EnableTransitGatewayRouteTablePropagation', 'DisableTransitGatewayRouteTablePropagation')],
-    }],
+    conditional: [
+      {
+        why: 'transit_gateway_default_route_table_association/propagation',
+        when: (r) =>
+          r.transit_gateway_default_route_table_association !== undefined ||
+          r.transit_gateway_default_route_table_propagation !== undefined,
+        grants: [
+          ec2(
+            'AssociateTransitGatewayRouteTable',
+            'DisassociateTransitGatewayRouteTable',
+            'EnableTransitGatewayRouteTablePropagation',
+            'DisableTransitGatewayRouteTablePropagation',
+          ),
+        ],
+      },
+    ],
   },
   aws_ec2_transit_gateway_route_table_association: {
-    grants: [ec2('AssociateTransitGatewayRouteTable', 'DisassociateTransitGatewayRouteTable', 'GetTransitGatewayRouteTableAssociations', 'DescribeTransitGatewayAttachments')],
+    grants: [
+      ec2(
+        'AssociateTransitGatewayRouteTable',
+        'DisassociateTransitGatewayRouteTable',
+        'GetTransitGatewayRouteTableAssociations',
+        'DescribeTransitGatewayAttachments',
+      ),
+    ],
   },
   aws_ec2_transit_gateway_route_table_propagation: {
-    grants: [ec2('EnableTransitGatewayRouteTablePropagation', 'DisableTransitGatewayRouteTablePropagation', 'GetTransitGatewayRouteTablePropagations')],
+    grants: [
+      ec2(
+        'EnableTransitGatewayRouteTablePropagation',
+        'DisableTransitGatewayRouteTablePropagation',
+        'GetTransitGatewayRouteTablePropagations',
+      ),
+    ],
   },
   aws_ec2_transit_gateway_route: {
     grants: [ec2('CreateTransitGatewayRoute', 'DeleteTransitGatewayRoute', 'SearchTransitGatewayRoutes')],
   },
   aws_ec2_transit_gateway_peering_attachment: {
-    grants: [ec2('CreateTransitGatewayPeeringAttachment', 'DescribeTransitGatewayPeeringAttachments', 'DeleteTransitGatewayPeeringAttachment'), EC2_TAGS],
+    grants: [
+      ec2('CreateTransitGatewayPeeringAttachment', 'DescribeTransitGatewayPeeringAttachments', 'DeleteTransitGatewayPeeringAttachment'),
+      EC2_TAGS,
+    ],
   },
   // Tags are set with CreateTags after the accept (not tag on create).
   aws_ec2_transit_gateway_peering_attachment_accepter: {
     grants: [
-      ec2('AcceptTransitGatewayPeeringAttachment', 'DescribeTransitGatewayPeeringAttachments', 'DescribeTransitGateways', 'DeleteTransitGatewayPeeringAttachment'),
+      ec2(
+        'AcceptTransitGatewayPeeringAttachment',
+        'DescribeTransitGatewayPeeringAttachments',
+        'DescribeTransitGateways',
+        'DeleteTransitGatewayPeeringAttachment',
+      ),
       EC2_TAGS,
     ],
   },
@@ -223,7 +299,10 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     ],
   },
   aws_ram_resource_association: {
-    grants: [grant('resourceShares', 'ram', 'AssociateResourceShare', 'DisassociateResourceShare'), grant('regional', 'ram', 'GetResourceShareAssociations')],
+    grants: [
+      grant('resourceShares', 'ram', 'AssociateResourceShare', 'DisassociateResourceShare'),
+      grant('regional', 'ram', 'GetResourceShareAssociations'),
+    ],
     conditional: [
       {
         // Route 53 Profiles sharing guide: "If you use a custom IAM policy, the route53profiles:GetProfilePolicy
@@ -241,22 +320,43 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     ],
   },
   aws_ram_principal_association: {
-    grants: [grant('resourceShares', 'ram', 'AssociateResourceShare', 'DisassociateResourceShare'), grant('regional', 'ram', 'GetResourceShareAssociations')],
+    grants: [
+      grant('resourceShares', 'ram', 'AssociateResourceShare', 'DisassociateResourceShare'),
+      grant('regional', 'ram', 'GetResourceShareAssociations'),
+    ],
   },
 
   // ---------------------------------------------------------------------------------- PrivateLink
   // Read may call DescribePrefixLists (gateway endpoints) and DescribeNetworkInterfaces. For
   // resource endpoints (vpc_endpoint_type Resource) no further caller permission is documented.
   aws_vpc_endpoint: {
-    grants: [ec2('CreateVpcEndpoint', 'DescribeVpcEndpoints', 'ModifyVpcEndpoint', 'DeleteVpcEndpoints', 'DescribeNetworkInterfaces', 'DescribePrefixLists'), EC2_TAGS],
+    grants: [
+      ec2(
+        'CreateVpcEndpoint',
+        'DescribeVpcEndpoints',
+        'ModifyVpcEndpoint',
+        'DeleteVpcEndpoints',
+        'DescribeNetworkInterfaces',
+        'DescribePrefixLists',
+      ),
+      EC2_TAGS,
+    ],
     conditional: [
       {
         why: 'service_region other than the provider region (cross-region PrivateLink)',
         when: (r, { region }) => isSet(r.service_region) && r.service_region !== region,
         grants: [ALLOW_MULTI_REGION],
       },
-      { why: 'private_dns_enabled', when: (r) => r.private_dns_enabled === true || typeof r.private_dns_enabled === 'string', grants: [ASSOCIATE_PRIVATE_DNS_ZONE] },
-      { why: 'auto_accept', when: (r) => isSet(r.auto_accept), grants: [ec2('AcceptVpcEndpointConnections', 'DescribeVpcEndpointServiceConfigurations')] },
+      {
+        why: 'private_dns_enabled',
+        when: (r) => r.private_dns_enabled === true || typeof r.private_dns_enabled === 'string',
+        grants: [ASSOCIATE_PRIVATE_DNS_ZONE],
+      },
+      {
+        why: 'auto_accept',
+        when: (r) => isSet(r.auto_accept),
+        grants: [ec2('AcceptVpcEndpointConnections', 'DescribeVpcEndpointServiceConfigurations')],
+      },
     ],
   },
   // Turns private DNS on with ModifyVpcEndpoint; Delete makes no call.
@@ -266,8 +366,11 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_vpc_endpoint_service: {
     grants: [
       ec2(
-        'CreateVpcEndpointServiceConfiguration', 'DescribeVpcEndpointServiceConfigurations', 'DescribeVpcEndpointServicePermissions',
-        'ModifyVpcEndpointServiceConfiguration', 'DeleteVpcEndpointServiceConfigurations',
+        'CreateVpcEndpointServiceConfiguration',
+        'DescribeVpcEndpointServiceConfigurations',
+        'DescribeVpcEndpointServicePermissions',
+        'ModifyVpcEndpointServiceConfiguration',
+        'DeleteVpcEndpointServiceConfigurations',
       ),
       EC2_TAGS,
     ],
@@ -284,10 +387,14 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     grants: [ec2('AcceptVpcEndpointConnections', 'RejectVpcEndpointConnections', 'DescribeVpcEndpointConnections')],
   },
   aws_vpc_endpoint_connection_notification: {
-    grants: [ec2(
-      'CreateVpcEndpointConnectionNotification', 'DescribeVpcEndpointConnectionNotifications', 'ModifyVpcEndpointConnectionNotification',
-      'DeleteVpcEndpointConnectionNotifications',
-    )],
+    grants: [
+      ec2(
+        'CreateVpcEndpointConnectionNotification',
+        'DescribeVpcEndpointConnectionNotifications',
+        'ModifyVpcEndpointConnectionNotification',
+        'DeleteVpcEndpointConnectionNotifications',
+      ),
+    ],
   },
   // Action-like: starts the verification and (wait_for_verification) waits for it; Read, Update and Delete make no call.
   aws_vpc_endpoint_service_private_dns_verification: {
@@ -303,7 +410,15 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // ipam_pools, minimum_load_balancer_capacity), ec2:DescribeNetworkInterfaces on delete (ALB only).
   aws_lb: {
     grants: [
-      grant('loadBalancing', 'elasticloadbalancing', 'CreateLoadBalancer', 'ModifyLoadBalancerAttributes', 'SetSecurityGroups', 'SetSubnets', 'DeleteLoadBalancer'),
+      grant(
+        'loadBalancing',
+        'elasticloadbalancing',
+        'CreateLoadBalancer',
+        'ModifyLoadBalancerAttributes',
+        'SetSecurityGroups',
+        'SetSubnets',
+        'DeleteLoadBalancer',
+      ),
       grant('regional', 'elasticloadbalancing', 'DescribeLoadBalancers', 'DescribeLoadBalancerAttributes', 'DescribeCapacityReservation'),
       ...ELB_TAGS,
       slr('elb'),
@@ -319,20 +434,42 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   },
   aws_lb_target_group: {
     grants: [
-      grant('loadBalancing', 'elasticloadbalancing', 'CreateTargetGroup', 'ModifyTargetGroup', 'ModifyTargetGroupAttributes', 'DeleteTargetGroup'),
+      grant(
+        'loadBalancing',
+        'elasticloadbalancing',
+        'CreateTargetGroup',
+        'ModifyTargetGroup',
+        'ModifyTargetGroupAttributes',
+        'DeleteTargetGroup',
+      ),
       grant('regional', 'elasticloadbalancing', 'DescribeTargetGroups', 'DescribeTargetGroupAttributes'),
       ...ELB_TAGS,
       slr('elb'),
     ],
   },
   aws_lb_target_group_attachment: {
-    grants: [grant('loadBalancing', 'elasticloadbalancing', 'RegisterTargets', 'DeregisterTargets'), grant('regional', 'elasticloadbalancing', 'DescribeTargetHealth')],
+    grants: [
+      grant('loadBalancing', 'elasticloadbalancing', 'RegisterTargets', 'DeregisterTargets'),
+      grant('regional', 'elasticloadbalancing', 'DescribeTargetHealth'),
+    ],
   },
 
   // ---------------------------------------------------------------------------------- SNS
   // Tags are sent in CreateTopic (tag on create needs sns:TagResource); Read lists them.
   aws_sns_topic: {
-    grants: [grant('snsTopics', 'sns', 'CreateTopic', 'GetTopicAttributes', 'SetTopicAttributes', 'DeleteTopic', 'TagResource', 'UntagResource', 'ListTagsForResource')],
+    grants: [
+      grant(
+        'snsTopics',
+        'sns',
+        'CreateTopic',
+        'GetTopicAttributes',
+        'SetTopicAttributes',
+        'DeleteTopic',
+        'TagResource',
+        'UntagResource',
+        'ListTagsForResource',
+      ),
+    ],
   },
   // Delete resets the policy with SetTopicAttributes.
   aws_sns_topic_policy: {
@@ -348,13 +485,34 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_kms_key: {
     grants: [
       grant('regional', 'kms', 'CreateKey', 'TagResource'),
-      grant('kmsKeys', 'kms', 'DescribeKey', 'GetKeyPolicy', 'PutKeyPolicy', 'GetKeyRotationStatus', 'ListResourceTags', 'UntagResource', 'UpdateKeyDescription', 'ScheduleKeyDeletion'),
+      grant(
+        'kmsKeys',
+        'kms',
+        'DescribeKey',
+        'GetKeyPolicy',
+        'PutKeyPolicy',
+        'GetKeyRotationStatus',
+        'ListResourceTags',
+        'UntagResource',
+        'UpdateKeyDescription',
+        'ScheduleKeyDeletion',
+      ),
     ],
-    conditional: [{ why: 'enable_key_rotation', when: (r) => isSet(r.enable_key_rotation), grants: [grant('kmsKeys', 'kms', 'EnableKeyRotation', 'DisableKeyRotation')] }],
+    conditional: [
+      {
+        why: 'enable_key_rotation',
+        when: (r) => isSet(r.enable_key_rotation),
+        grants: [grant('kmsKeys', 'kms', 'EnableKeyRotation', 'DisableKeyRotation')],
+      },
+    ],
   },
   // Alias calls are authorized on the alias and on the key it points to.
   aws_kms_alias: {
-    grants: [grant('kmsAliases', 'kms', 'CreateAlias', 'UpdateAlias', 'DeleteAlias'), grant('kmsKeys', 'kms', 'CreateAlias', 'UpdateAlias', 'DeleteAlias'), grant('regional', 'kms', 'ListAliases')],
+    grants: [
+      grant('kmsAliases', 'kms', 'CreateAlias', 'UpdateAlias', 'DeleteAlias'),
+      grant('kmsKeys', 'kms', 'CreateAlias', 'UpdateAlias', 'DeleteAlias'),
+      grant('regional', 'kms', 'ListAliases'),
+    ],
   },
 
   // ---------------------------------------------------------------------------------- Route 53
@@ -365,19 +523,41 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
       grant('global', 'route53', 'CreateHostedZone'),
       grant('global', 'ec2', 'DescribeVpcs'),
       grant(
-        'hostedZones', 'route53',
-        'GetHostedZone', 'GetChange', 'ListResourceRecordSets', 'UpdateHostedZoneComment', 'AssociateVPCWithHostedZone', 'DisassociateVPCFromHostedZone',
-        'DeleteHostedZone', 'ChangeTagsForResource', 'ListTagsForResource',
+        'hostedZones',
+        'route53',
+        'GetHostedZone',
+        'GetChange',
+        'ListResourceRecordSets',
+        'UpdateHostedZoneComment',
+        'AssociateVPCWithHostedZone',
+        'DisassociateVPCFromHostedZone',
+        'DeleteHostedZone',
+        'ChangeTagsForResource',
+        'ListTagsForResource',
       ),
     ],
-    conditional: [{ why: 'force_destroy', when: (r) => isSet(r.force_destroy), grants: [grant('hostedZones', 'route53', 'ChangeResourceRecordSets', 'GetDNSSEC')] }],
+    conditional: [
+      {
+        why: 'force_destroy',
+        when: (r) => isSet(r.force_destroy),
+        grants: [grant('hostedZones', 'route53', 'ChangeResourceRecordSets', 'GetDNSSEC')],
+      },
+    ],
   },
   aws_route53_record: {
     grants: [grant('hostedZones', 'route53', 'ChangeResourceRecordSets', 'GetChange', 'GetHostedZone', 'ListResourceRecordSets')],
   },
   // In the zone's account: lets the VPC of another account associate.
   aws_route53_vpc_association_authorization: {
-    grants: [grant('hostedZones', 'route53', 'CreateVPCAssociationAuthorization', 'DeleteVPCAssociationAuthorization', 'ListVPCAssociationAuthorizations')],
+    grants: [
+      grant(
+        'hostedZones',
+        'route53',
+        'CreateVPCAssociationAuthorization',
+        'DeleteVPCAssociationAuthorization',
+        'ListVPCAssociationAuthorizations',
+      ),
+    ],
   },
   // In the VPC's account. ec2:DescribeVpcs as for CreateHostedZone (unverified for the association; read-only).
   aws_route53_zone_association: {
@@ -397,8 +577,16 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
       grant('latticeResources', 'vpc-lattice', 'GetResourceGateway', 'UpdateResourceGateway', 'DeleteResourceGateway'),
       LATTICE_TAGS,
       ec2(
-        'AssignPrivateIpAddresses', 'AssignIpv6Addresses', 'UnassignPrivateIpAddresses', 'CreateNetworkInterface', 'CreateNetworkInterfacePermission',
-        'DeleteNetworkInterface', 'DescribeNetworkInterfaces', 'ModifyNetworkInterfaceAttribute', 'DescribeSecurityGroups', 'DescribeSubnets',
+        'AssignPrivateIpAddresses',
+        'AssignIpv6Addresses',
+        'UnassignPrivateIpAddresses',
+        'CreateNetworkInterface',
+        'CreateNetworkInterfacePermission',
+        'DeleteNetworkInterface',
+        'DescribeNetworkInterfaces',
+        'ModifyNetworkInterfaceAttribute',
+        'DescribeSecurityGroups',
+        'DescribeSubnets',
       ),
       slr('vpcLattice'),
     ],
@@ -411,11 +599,13 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
       ec2('DescribeSubnets'),
       slr('vpcLattice'),
     ],
-    conditional: [{
-      why: 'an ARN resource (an RDS database)',
-      when: (r) => JSON.stringify(r.resource_configuration_definition ?? null).includes('arn_resource'),
-      grants: [grant('regional', 'rds', 'DescribeDBInstances', 'DescribeDBClusters')],
-    }],
+    conditional: [
+      {
+        why: 'an ARN resource (an RDS database)',
+        when: (r) => JSON.stringify(r.resource_configuration_definition ?? null).includes('arn_resource'),
+        grants: [grant('regional', 'rds', 'DescribeDBInstances', 'DescribeDBClusters')],
+      },
+    ],
   },
 
   // ---------------------------------------------------------------------------------- Route 53 Profiles
@@ -423,16 +613,46 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // permissions, but no scope of scopes.ts names profile ARNs yet: the account's regions instead. Tags:
   // the framework interceptor lists them on every read and tags/untags on a change of default tags.
   aws_route53profiles_profile: {
-    grants: [grant('regional', 'route53profiles', 'CreateProfile', 'GetProfile', 'DeleteProfile', 'ListTagsForResource', 'TagResource', 'UntagResource')],
+    grants: [
+      grant(
+        'regional',
+        'route53profiles',
+        'CreateProfile',
+        'GetProfile',
+        'DeleteProfile',
+        'ListTagsForResource',
+        'TagResource',
+        'UntagResource',
+      ),
+    ],
   },
   // In the VPC's account: a consumer needs AssociateProfile for a profile shared with it
   // (ministryofjustice/modernisation-platform #13499/#13500 hit AccessDeniedException without it).
   aws_route53profiles_association: {
-    grants: [grant('regional', 'route53profiles', 'AssociateProfile', 'GetProfileAssociation', 'DisassociateProfile', 'ListTagsForResource', 'TagResource', 'UntagResource')],
+    grants: [
+      grant(
+        'regional',
+        'route53profiles',
+        'AssociateProfile',
+        'GetProfileAssociation',
+        'DisassociateProfile',
+        'ListTagsForResource',
+        'TagResource',
+        'UntagResource',
+      ),
+    ],
   },
   // Permissions on the associated zone or rule itself: not documented in what was read.
   aws_route53profiles_resource_association: {
-    grants: [grant('regional', 'route53profiles', 'AssociateResourceToProfile', 'GetProfileResourceAssociation', 'DisassociateResourceFromProfile')],
+    grants: [
+      grant(
+        'regional',
+        'route53profiles',
+        'AssociateResourceToProfile',
+        'GetProfileResourceAssociation',
+        'DisassociateResourceFromProfile',
+      ),
+    ],
   },
 
   // ---------------------------------------------------------------------------------- Route 53 Resolver
@@ -441,23 +661,54 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_route53_resolver_endpoint: {
     grants: [
       grant(
-        'regional', 'route53resolver',
-        'CreateResolverEndpoint', 'GetResolverEndpoint', 'ListResolverEndpointIpAddresses', 'UpdateResolverEndpoint', 'AssociateResolverEndpointIpAddress',
-        'DisassociateResolverEndpointIpAddress', 'DeleteResolverEndpoint', 'ListTagsForResource', 'TagResource', 'UntagResource',
+        'regional',
+        'route53resolver',
+        'CreateResolverEndpoint',
+        'GetResolverEndpoint',
+        'ListResolverEndpointIpAddresses',
+        'UpdateResolverEndpoint',
+        'AssociateResolverEndpointIpAddress',
+        'DisassociateResolverEndpointIpAddress',
+        'DeleteResolverEndpoint',
+        'ListTagsForResource',
+        'TagResource',
+        'UntagResource',
       ),
       ec2(
-        'DescribeSubnets', 'CreateNetworkInterface', 'DeleteNetworkInterface', 'ModifyNetworkInterfaceAttribute', 'DescribeNetworkInterfaces',
-        'CreateNetworkInterfacePermission', 'DescribeSecurityGroups', 'DescribeVpcs', 'DescribeAvailabilityZones',
+        'DescribeSubnets',
+        'CreateNetworkInterface',
+        'DeleteNetworkInterface',
+        'ModifyNetworkInterfaceAttribute',
+        'DescribeNetworkInterfaces',
+        'CreateNetworkInterfacePermission',
+        'DescribeSecurityGroups',
+        'DescribeVpcs',
+        'DescribeAvailabilityZones',
       ),
     ],
   },
   // Not in the call-graph lists: the API's own operations for a rule (create, read, update, delete, tags).
   aws_route53_resolver_rule: {
-    grants: [grant('regional', 'route53resolver', 'CreateResolverRule', 'GetResolverRule', 'UpdateResolverRule', 'DeleteResolverRule', 'ListTagsForResource', 'TagResource', 'UntagResource')],
+    grants: [
+      grant(
+        'regional',
+        'route53resolver',
+        'CreateResolverRule',
+        'GetResolverRule',
+        'UpdateResolverRule',
+        'DeleteResolverRule',
+        'ListTagsForResource',
+        'TagResource',
+        'UntagResource',
+      ),
+    ],
   },
   // In the VPC's account, for a rule shared with it through RAM. ec2:DescribeVpcs as for the other VPC associations.
   aws_route53_resolver_rule_association: {
-    grants: [grant('regional', 'route53resolver', 'AssociateResolverRule', 'GetResolverRuleAssociation', 'DisassociateResolverRule'), ec2('DescribeVpcs')],
+    grants: [
+      grant('regional', 'route53resolver', 'AssociateResolverRule', 'GetResolverRuleAssociation', 'DisassociateResolverRule'),
+      ec2('DescribeVpcs'),
+    ],
   },
 
   // ---------------------------------------------------------------------------------- Site-to-Site VPN, Direct Connect
@@ -467,17 +718,37 @@ export const TERRAFORM_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // On a Transit Gateway: Read finds the attachment AWS creates with the connection.
   aws_vpn_connection: {
     grants: [
-      ec2('CreateVpnConnection', 'DescribeVpnConnections', 'DescribeTransitGatewayAttachments', 'ModifyVpnConnection', 'ModifyVpnConnectionOptions', 'ModifyVpnTunnelOptions', 'DeleteVpnConnection'),
+      ec2(
+        'CreateVpnConnection',
+        'DescribeVpnConnections',
+        'DescribeTransitGatewayAttachments',
+        'ModifyVpnConnection',
+        'ModifyVpnConnectionOptions',
+        'ModifyVpnTunnelOptions',
+        'DeleteVpnConnection',
+      ),
       EC2_TAGS,
     ],
   },
   // A Direct Connect gateway of the same account; accepting a proposal (cross-account) only with proposal_id.
   aws_dx_gateway_association: {
-    grants: [grant(
-      'regional', 'directconnect',
-      'CreateDirectConnectGatewayAssociation', 'DescribeDirectConnectGatewayAssociations', 'UpdateDirectConnectGatewayAssociation', 'DeleteDirectConnectGatewayAssociation',
-    )],
-    conditional: [{ why: 'proposal_id (cross-account)', when: (r) => isSet(r.proposal_id), grants: [grant('regional', 'directconnect', 'AcceptDirectConnectGatewayAssociationProposal')] }],
+    grants: [
+      grant(
+        'regional',
+        'directconnect',
+        'CreateDirectConnectGatewayAssociation',
+        'DescribeDirectConnectGatewayAssociations',
+        'UpdateDirectConnectGatewayAssociation',
+        'DeleteDirectConnectGatewayAssociation',
+      ),
+    ],
+    conditional: [
+      {
+        why: 'proposal_id (cross-account)',
+        when: (r) => isSet(r.proposal_id),
+        grants: [grant('regional', 'directconnect', 'AcceptDirectConnectGatewayAssociationProposal')],
+      },
+    ],
   },
   'data.aws_ec2_transit_gateway_dx_gateway_attachment': {
     grants: [ec2('DescribeTransitGatewayAttachments')],

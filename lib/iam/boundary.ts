@@ -26,12 +26,14 @@ export function appRoleBoundary(env: EnvironmentConfig, accountId: string): stri
 /** The boundary itself: what a flow-log delivery role of the environment does (`VpcFlowLog`), in any region of the account. */
 export function roleBoundaryDocument(envName: string, accountId: string, partition = 'aws'): PolicyDocument {
   const group = `arn:${partition}:logs:*:${accountId}:log-group:/privatelink/${envName}-*`;
-  return policyDocument([{
-    Sid: 'DeliverFlowLogsOfTheEnvironment',
-    Effect: 'Allow',
-    Action: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
-    Resource: [group, `${group}:*`],
-  }]);
+  return policyDocument([
+    {
+      Sid: 'DeliverFlowLogsOfTheEnvironment',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+      Resource: [group, `${group}:*`],
+    },
+  ]);
 }
 
 /** A role of the app stacks without the boundary: its creation would be denied to the deploy role. */
@@ -41,12 +43,20 @@ export class RoleWithoutBoundaryError extends Error {}
  * Checks that every `aws_iam_role` of the synthesized app stacks carries the boundary of its
  * account, so the generated policy can require it; names each role that does not.
  */
-export function checkRoleBoundaries(envName: string, roles: readonly { readonly stack: string; readonly name: string; readonly accountId: string; readonly boundary: unknown }[]): void {
+export function checkRoleBoundaries(
+  envName: string,
+  roles: readonly { readonly stack: string; readonly name: string; readonly accountId: string; readonly boundary: unknown }[],
+): void {
   const wrong = roles.filter((r) => r.boundary !== roleBoundaryArn(envName, r.accountId));
   if (wrong.length === 0) return;
   throw new RoleWithoutBoundaryError(
-    wrong.map((r) => `${r.stack}: aws_iam_role.${r.name} (account ${r.accountId}) has permissions_boundary ${JSON.stringify(r.boundary ?? null)}, ` +
-      `but the deploy role may create roles only with ${roleBoundaryArn(envName, r.accountId)}; set it (appRoleBoundary in lib/iam/boundary.ts) ` +
-      'and make sure roleBoundaryDocument admits what the role does').join('\n'),
+    wrong
+      .map(
+        (r) =>
+          `${r.stack}: aws_iam_role.${r.name} (account ${r.accountId}) has permissions_boundary ${JSON.stringify(r.boundary ?? null)}, ` +
+          `but the deploy role may create roles only with ${roleBoundaryArn(envName, r.accountId)}; set it (appRoleBoundary in lib/iam/boundary.ts) ` +
+          'and make sure roleBoundaryDocument admits what the role does',
+      )
+      .join('\n'),
   );
 }

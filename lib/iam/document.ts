@@ -68,7 +68,11 @@ function splitStatement(statement: PolicyStatement, maxChars: number): PolicySta
   if (size(statement) <= maxChars || typeof statement.Action === 'string') return [statement];
   const out: PolicyStatement[] = [];
   let actions: string[] = [];
-  const make = (list: string[], n: number): PolicyStatement => ({ ...statement, Sid: statement.Sid && `${statement.Sid}${n}`, Action: list });
+  const make = (list: string[], n: number): PolicyStatement => ({
+    ...statement,
+    Sid: statement.Sid && `${statement.Sid}${n}`,
+    Action: list,
+  });
   for (const action of statement.Action) {
     const next = [...actions, action];
     if (actions.length > 0 && size(make(next, out.length + 1)) > maxChars) {

@@ -14,7 +14,7 @@ import { actionsOf, policyDocument, type PolicyDocument, type PolicyStatement } 
 import { SCOPES, type AccountContext, type ResolvedScope, type ScopeId } from './scopes';
 
 /** A synthesized stack's Terraform JSON. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form Terraform JSON, read by resource type and attribute
 export type StackJson = Record<string, any>;
 
 /** The part an account plays in the environment. */
@@ -60,7 +60,7 @@ export class MissingTypeActionsError extends Error {
       `${missing.length} Terraform type${missing.length === 1 ? '' : 's'} without IAM actions; the deploy roles cannot be generated:\n` +
         missing.map((m) => `${m.stack}: ${m.type} (account ${m.account}) is not in lib/iam/actions.ts`).join('\n') +
         '\nAdd an entry per type to TERRAFORM_TYPE_ACTIONS with the actions the AWS provider calls for it ' +
-        '(create, read, update, delete, tags, waiters; see /work/notes/facts-iam-bootstrap.md for how they were derived).',
+        '(create, read, update, delete, tags, waiters; see docs/aws-facts/iam-bootstrap.md for how they were derived).',
     );
     this.name = 'MissingTypeActionsError';
   }
@@ -74,7 +74,9 @@ export function providerBindings(stackId: string, stack: StackJson): Map<string,
     const alias = typeof p.alias === 'string' ? p.alias : '';
     const accounts = p.allowed_account_ids;
     if (!Array.isArray(accounts) || accounts.length !== 1 || typeof accounts[0] !== 'string') {
-      throw new Error(`${stackId}: AWS provider '${alias || '(default)'}' is not pinned to one account (allowed_account_ids); the deploy roles cannot be attributed`);
+      throw new Error(
+        `${stackId}: AWS provider '${alias || '(default)'}' is not pinned to one account (allowed_account_ids); the deploy roles cannot be attributed`,
+      );
     }
     out.set(alias, { alias, accountId: accounts[0], region: String(p.region) });
   }
@@ -83,7 +85,12 @@ export function providerBindings(stackId: string, stack: StackJson): Map<string,
 
 /** Every account's usage, from the synthesized stacks (id to JSON). Throws {@link MissingTypeActionsError} for unknown types. */
 export function collectUsage(stacks: Readonly<Record<string, StackJson>>): AccountUsage[] {
-  interface Building { regions: Set<string>; types: Map<string, Set<string>>; grants: Map<string, { grant: Grant; because: string }>; stacks: Set<string> }
+  interface Building {
+    regions: Set<string>;
+    types: Map<string, Set<string>>;
+    grants: Map<string, { grant: Grant; because: string }>;
+    stacks: Set<string>;
+  }
   const accounts = new Map<string, Building>();
   const account = (id: string): Building => {
     let a = accounts.get(id);
@@ -99,7 +106,10 @@ export function collectUsage(stacks: Readonly<Record<string, StackJson>>): Accou
       account(b.accountId).regions.add(b.region);
       account(b.accountId).stacks.add(stackId);
     }
-    for (const [block, prefix] of [['resource', ''], ['data', 'data.']] as const) {
+    for (const [block, prefix] of [
+      ['resource', ''],
+      ['data', 'data.'],
+    ] as const) {
       const byType: Record<string, Record<string, Record<string, unknown>>> = stack[block] ?? {};
       for (const rawType of Object.keys(byType).sort()) {
         const type = `${prefix}${rawType}`;
@@ -109,7 +119,8 @@ export function collectUsage(stacks: Readonly<Record<string, StackJson>>): Accou
           const acc = account(binding.accountId);
           const entry = TERRAFORM_TYPE_ACTIONS[type];
           if (!entry) {
-            if (!missing.some((m) => m.type === type && m.stack === stackId)) missing.push({ type, stack: stackId, account: binding.accountId });
+            if (!missing.some((m) => m.type === type && m.stack === stackId))
+              missing.push({ type, stack: stackId, account: binding.accountId });
             continue;
           }
           const stacksOfType = acc.types.get(type) ?? new Set<string>();
@@ -141,15 +152,25 @@ export function collectUsage(stacks: Readonly<Record<string, StackJson>>): Accou
   });
 }
 
-function bindingOf(stackId: string, type: string, name: string, config: Record<string, unknown>, bindings: Map<string, ProviderBinding>): ProviderBinding {
+function bindingOf(
+  stackId: string,
+  type: string,
+  name: string,
+  config: Record<string, unknown>,
+  bindings: Map<string, ProviderBinding>,
+): ProviderBinding {
   const ref = config.provider;
   const alias = typeof ref === 'string' ? ref.replace(/^aws\./, '') : '';
   if (typeof ref === 'string' && !ref.startsWith('aws.')) {
-    throw new Error(`${stackId}: ${type}.${name} uses provider '${ref}', which is not an AWS provider; list the type in TYPES_WITHOUT_AWS_CALLS (lib/iam/actions.ts) if it makes no AWS call`);
+    throw new Error(
+      `${stackId}: ${type}.${name} uses provider '${ref}', which is not an AWS provider; list the type in TYPES_WITHOUT_AWS_CALLS (lib/iam/actions.ts) if it makes no AWS call`,
+    );
   }
   const binding = bindings.get(alias);
   if (!binding) {
-    throw new Error(`${stackId}: ${type}.${name} uses ${ref === undefined ? 'the default AWS provider' : `provider '${ref}'`}, which the stack does not pin to an account; give it one of the stack's aliased providers`);
+    throw new Error(
+      `${stackId}: ${type}.${name} uses ${ref === undefined ? 'the default AWS provider' : `provider '${ref}'`}, which the stack does not pin to an account; give it one of the stack's aliased providers`,
+    );
   }
   return binding;
 }
@@ -197,7 +218,10 @@ export function deployPolicies(env: EnvironmentConfig, stacks: Readonly<Record<s
   const roles = Object.entries(stacks).flatMap(([stackId, stack]) => {
     const bindings = providerBindings(stackId, stack);
     return Object.entries((stack.resource?.aws_iam_role ?? {}) as Record<string, Record<string, unknown>>).map(([name, config]) => ({
-      stack: stackId, name, accountId: bindingOf(stackId, 'aws_iam_role', name, config, bindings).accountId, boundary: config.permissions_boundary,
+      stack: stackId,
+      name,
+      accountId: bindingOf(stackId, 'aws_iam_role', name, config, bindings).accountId,
+      boundary: config.permissions_boundary,
     }));
   });
   checkRoleBoundaries(env.name, roles);
@@ -213,5 +237,8 @@ export function deployPolicies(env: EnvironmentConfig, stacks: Readonly<Record<s
 
 /** A one-line summary per account: roles, regions, number of actions. */
 export function summarizePolicies(policies: readonly DeployPolicy[]): string[] {
-  return policies.map((p) => `${p.accountId} (${p.roles.join(', ') || 'no role'}; ${p.regions.join(', ')}): ${actionsOf(p.document).length} actions, ${p.types.length} types`);
+  return policies.map(
+    (p) =>
+      `${p.accountId} (${p.roles.join(', ') || 'no role'}; ${p.regions.join(', ')}): ${actionsOf(p.document).length} actions, ${p.types.length} types`,
+  );
 }

@@ -76,7 +76,7 @@ export const SCOPES = {
   boundedRoles: {
     sid: 'RolesOfTheEnvironmentOnlyWithTheBoundary',
     why:
-      'creating a role and writing or attaching its policies is allowed only while the role carries the bootstrap\'s permissions ' +
+      "creating a role and writing or attaching its policies is allowed only while the role carries the bootstrap's permissions " +
       'boundary (iam:PermissionsBoundary): otherwise the deploy role could create a <env>-* role with any policy and assume it',
     resolve: (ctx) => ({
       resources: [managedRoleArn(ctx)],
@@ -86,12 +86,17 @@ export const SCOPES = {
   passFlowLogsRole: {
     sid: 'PassFlowLogRolesToVpcFlowLogs',
     why: 'CreateFlowLogs passes the delivery role: only roles of the environment, and only to the VPC Flow Logs service',
-    resolve: (ctx) => ({ resources: [managedRoleArn(ctx)], condition: { StringEquals: { 'iam:PassedToService': 'vpc-flow-logs.amazonaws.com' } } }),
+    resolve: (ctx) => ({
+      resources: [managedRoleArn(ctx)],
+      condition: { StringEquals: { 'iam:PassedToService': 'vpc-flow-logs.amazonaws.com' } },
+    }),
   },
   logGroups: {
     sid: 'LogGroupsOfTheEnvironment',
     why: 'flow-log groups are all named /privatelink/<env>-*',
-    resolve: (ctx) => ({ resources: perRegion(ctx, (r) => [`arn:${ctx.partition}:logs:${r}:${ctx.accountId}:log-group:/privatelink/${ctx.env}-*`]) }),
+    resolve: (ctx) => ({
+      resources: perRegion(ctx, (r) => [`arn:${ctx.partition}:logs:${r}:${ctx.accountId}:log-group:/privatelink/${ctx.env}-*`]),
+    }),
   },
   snsTopics: {
     sid: 'TopicsOfTheEnvironment',
@@ -111,7 +116,7 @@ export const SCOPES = {
   },
   hostedZones: {
     sid: 'HostedZonesAndChanges',
-    why: 'Route 53 ARNs carry no account or name: any hosted zone and change the calls can reach (the zones are private, and the account\'s own)',
+    why: "Route 53 ARNs carry no account or name: any hosted zone and change the calls can reach (the zones are private, and the account's own)",
     resolve: (ctx) => ({ resources: [`arn:${ctx.partition}:route53:::hostedzone/*`, `arn:${ctx.partition}:route53:::change/*`] }),
   },
   resourceShares: {

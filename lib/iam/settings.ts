@@ -16,7 +16,13 @@ export const HCP_AWS_AUDIENCE = 'aws.workload.identity';
 /** The trust of the deploy roles, defaults resolved. */
 export type ResolvedTrust =
   | { readonly kind: 'principal'; readonly arn: string }
-  | { readonly kind: 'hcp-terraform'; readonly organization: string; readonly project: string; readonly hostname: string; readonly workspacePrefix: string };
+  | {
+      readonly kind: 'hcp-terraform';
+      readonly organization: string;
+      readonly project: string;
+      readonly hostname: string;
+      readonly workspacePrefix: string;
+    };
 
 export interface BootstrapSettings {
   readonly trust: ResolvedTrust;
@@ -56,14 +62,15 @@ export function bootstrapSettings(env: EnvironmentConfig): BootstrapSettings | u
   return {
     trust,
     adminRoleName: boot.adminRoleName ?? DEFAULT_ADMIN_ROLE_NAME,
-    state: state.kind === 's3'
-      ? {
-        config: state,
-        accountId: boot.stateAccountId ?? env.network.accountId,
-        noncurrentVersionExpirationDays: boot.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
-        keyAlias: stateKeyAlias(state),
-      }
-      : undefined,
+    state:
+      state.kind === 's3'
+        ? {
+            config: state,
+            accountId: boot.stateAccountId ?? env.network.accountId,
+            noncurrentVersionExpirationDays: boot.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+            keyAlias: stateKeyAlias(state),
+          }
+        : undefined,
   };
 }
 

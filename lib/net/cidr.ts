@@ -45,14 +45,14 @@ export function formatIp(n: number): string {
 export function cidrContains(outer: string, inner: string): boolean {
   const o = mustParse(outer);
   const i = mustParse(inner);
-  return i.prefix >= o.prefix && ((i.network & maskOf(o.prefix)) >>> 0) === o.network;
+  return i.prefix >= o.prefix && (i.network & maskOf(o.prefix)) >>> 0 === o.network;
 }
 
 /** Whether an IPv4 address lies inside `cidr`. */
 export function cidrContainsIp(cidr: string, ip: string): boolean {
   const c = mustParse(cidr);
   const n = parseIp(ip);
-  return n !== undefined && ((n & maskOf(c.prefix)) >>> 0) === c.network;
+  return n !== undefined && (n & maskOf(c.prefix)) >>> 0 === c.network;
 }
 
 /** Whether two CIDRs share any address. */
@@ -60,7 +60,7 @@ export function cidrsOverlap(a: string, b: string): boolean {
   const x = mustParse(a);
   const y = mustParse(b);
   const p = Math.min(x.prefix, y.prefix);
-  return ((x.network & maskOf(p)) >>> 0) === ((y.network & maskOf(p)) >>> 0);
+  return (x.network & maskOf(p)) >>> 0 === (y.network & maskOf(p)) >>> 0;
 }
 
 /** Terraform's `cidrsubnet(cidr, newBits, netNum)`. */
@@ -98,6 +98,7 @@ export function isAzId(az: string): boolean {
 /** The private subnet CIDR of an AZ inside a VPC CIDR. */
 export function azSubnetCidr(vpcCidr: string, az: string): string {
   const slot = azSlot(az);
-  if (slot === undefined) throw new Error(`availability zone '${az}' is neither a name ending in a letter a..h nor an id ending in az1..az8`);
+  if (slot === undefined)
+    throw new Error(`availability zone '${az}' is neither a name ending in a letter a..h nor an id ending in az1..az8`);
   return cidrSubnet(vpcCidr, AZ_SUBNET_BITS, slot);
 }

@@ -19,6 +19,19 @@ export const COMMON_OPTIONS = {
 
 export const COMMON_USAGE = '--env <name> [--config <file>] [--outdir <dir>] [--skip-synth]';
 
+/**
+ * The commands that read the deployed accounts (drift, verify, orphans) also take `--json` (the report as JSON),
+ * `--role-name <role>` (read through that role in each account) and `--parallel N`.
+ */
+export const LIVE_OPTIONS = {
+  ...COMMON_OPTIONS,
+  json: { kind: 'flag' },
+  'role-name': { kind: 'string' },
+  parallel: { kind: 'int' },
+} as const;
+
+export const LIVE_USAGE = `${COMMON_USAGE} [--json] [--role-name <role>] [--parallel N]`;
+
 /** The one environment `--env` names (of `shipped`, or of `--config`), validated as synth validates (warnings to stderr). */
 export function environmentOf(
   args: { env?: string; config?: string },

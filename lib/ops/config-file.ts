@@ -29,7 +29,7 @@ export function loadEnvironments(file: string | undefined, shipped: readonly Env
   if (file === undefined) return shipped;
   const path = resolve(file);
   if (/\.json$/i.test(path)) return asList(JSON.parse(readFileSync(path, 'utf8')), file);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a user's environments module, at a path known only at run time
   return asList(require(path), file);
 }
 

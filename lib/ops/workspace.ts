@@ -49,7 +49,7 @@ export function prepareWorkspace(env: EnvironmentConfig, opts: WorkspaceOptions 
   const stacks = environmentStacks(env);
   if (!opts.skipSynth) {
     // Loaded here, not at the top: cdktf and the providers are only needed when synthesizing.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
     const { synthesizeEnvironments } = require('../../stacks/synthesize') as { synthesizeEnvironments: typeof Synthesize };
     const ok = synthesizeEnvironments([env], {
       outdir,

@@ -6,7 +6,18 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { KmsKeyPolicy } from '@cdktf/provider-aws/lib/kms-key-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, isUnresolved, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  isUnresolved,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 /** `alias/aws/sns`, any other `alias/aws/...`, bare or as an alias ARN: AWS managed keys. */
 const AWS_MANAGED = /(^|:)alias\/aws\//;
@@ -36,12 +47,14 @@ export const encryptedTopicCustomerKey: Rule = {
   id: 'PL11',
   name: 'encrypted-topic-customer-key',
   severity: 'error',
-  message: 'Endpoint connection notification topic is encrypted with a key AWS PrivateLink cannot use (AWS managed, e.g. alias/aws/sns): use a customer-managed key whose policy allows vpce.amazonaws.com kms:GenerateDataKey* and kms:Decrypt',
+  message:
+    'Endpoint connection notification topic is encrypted with a key AWS PrivateLink cannot use (AWS managed, e.g. alias/aws/sns): use a customer-managed key whose policy allows vpce.amazonaws.com kms:GenerateDataKey* and kms:Decrypt',
   check(node: IConstruct): RuleResult {
     if (!(node instanceof SnsTopic)) return NOT_APPLICABLE;
     const topic = addressOf(node);
-    const notified = findInStack(node, VpcEndpointConnectionNotification)
-      .some((n) => referencedAddresses(resolveIn(n, n.connectionNotificationArnInput)).includes(topic));
+    const notified = findInStack(node, VpcEndpointConnectionNotification).some((n) =>
+      referencedAddresses(resolveIn(n, n.connectionNotificationArnInput)).includes(topic),
+    );
     if (!notified) return NOT_APPLICABLE;
     const key = node.kmsMasterKeyIdInput;
     if (key === undefined) return COMPLIANT; // unencrypted: see above
@@ -94,8 +107,8 @@ function allows(doc: { Statement?: unknown }, action: string): boolean {
     const s = raw as Record<string, unknown> | null;
     if (!s || s.Effect !== 'Allow') return false;
     const p = s.Principal as Record<string, unknown> | string | undefined;
-    const forService = p === '*'
-      || (typeof p === 'object' && p !== null && (asArray(p.Service).includes(PRINCIPAL) || asArray(p.AWS).includes('*')));
+    const forService =
+      p === '*' || (typeof p === 'object' && p !== null && (asArray(p.Service).includes(PRINCIPAL) || asArray(p.AWS).includes('*')));
     if (!forService) return false;
     if (s.NotAction !== undefined) return !asArray(s.NotAction).some((a) => matches(a, action));
     return asArray(s.Action).some((a) => matches(a, action));
@@ -105,6 +118,12 @@ function allows(doc: { Statement?: unknown }, action: string): boolean {
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 function matches(pattern: unknown, action: string): boolean {
   if (typeof pattern !== 'string') return false;
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   return re.test(action);
 }

@@ -12,7 +12,8 @@ export const endpointServiceAcceptance: Rule = {
   id: 'PL4',
   name: 'endpoint-service-acceptance-no-wildcard',
   severity: 'error',
-  message: 'Endpoint service accepts connections too broadly: set acceptanceRequired: true and allow consumer accounts one by one (arn:aws:iam::<account>:root), never *',
+  message:
+    'Endpoint service accepts connections too broadly: set acceptanceRequired: true and allow consumer accounts one by one (arn:aws:iam::<account>:root), never *',
   check(node: IConstruct): RuleResult {
     if (node instanceof VpcEndpointServiceAllowedPrincipal) {
       return node.principalArnInput === '*' ? nonCompliant('principalArn is *') : COMPLIANT;
@@ -20,7 +21,8 @@ export const endpointServiceAcceptance: Rule = {
     if (!(node instanceof VpcEndpointService)) return NOT_APPLICABLE;
     const problems: string[] = [];
     const acceptance = node.acceptanceRequiredInput;
-    if (acceptance !== true && !(acceptance !== false && isUnresolved(acceptance))) problems.push(`acceptanceRequired is ${String(acceptance)}`);
+    if (acceptance !== true && !(acceptance !== false && isUnresolved(acceptance)))
+      problems.push(`acceptanceRequired is ${String(acceptance)}`);
     if ((node.allowedPrincipalsInput ?? []).includes('*')) problems.push('allowedPrincipals contains *');
     return problems.length > 0 ? nonCompliant(problems.join('; ')) : COMPLIANT;
   },

@@ -1,7 +1,18 @@
 import type { IConstruct } from 'constructs';
 import { DataAwsVpcEndpointService } from '@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, isUnresolved, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  isUnresolved,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 /** `com.amazonaws.<region>.<service>`; `com.amazonaws.vpce.<region>.vpce-svc-…` is a partner/customer service. */
 const AWS_SERVICE_NAME = /^com\.amazonaws\.(?!vpce\.)[a-z0-9-]+\.[a-z0-9.-]+$/;
@@ -18,7 +29,8 @@ export const interfaceEndpointPolicy: Rule = {
   id: 'PL2',
   name: 'interface-endpoint-policy',
   severity: 'error',
-  message: 'Interface endpoint to an AWS service has no policy or a full-access one: attach a policy that limits principals (e.g. aws:PrincipalOrgID) or actions',
+  message:
+    'Interface endpoint to an AWS service has no policy or a full-access one: attach a policy that limits principals (e.g. aws:PrincipalOrgID) or actions',
   check(node: IConstruct): RuleResult {
     if (!(node instanceof VpcEndpoint)) return NOT_APPLICABLE;
     if (node.vpcEndpointTypeInput !== 'Interface') return NOT_APPLICABLE;
@@ -34,7 +46,9 @@ export const interfaceEndpointPolicy: Rule = {
     }
     const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
     const full = statements.find((s) => isFullAccess(s as Record<string, unknown>));
-    return full ? nonCompliant(`statement ${(full as { Sid?: string }).Sid ?? '(no Sid)'} allows * to * on * without a condition`) : COMPLIANT;
+    return full
+      ? nonCompliant(`statement ${(full as { Sid?: string }).Sid ?? '(no Sid)'} allows * to * on * without a condition`)
+      : COMPLIANT;
   },
 };
 
@@ -56,8 +70,10 @@ const isStar = (v: unknown): boolean => v === '*' || (Array.isArray(v) && v.incl
 function isFullAccess(s: Record<string, unknown> | undefined): boolean {
   if (!s || s.Effect !== 'Allow' || s.Condition !== undefined) return false;
   const principal = s.Principal;
-  const anyPrincipal = principal === undefined || isStar(principal)
-    || (typeof principal === 'object' && principal !== null && isStar((principal as Record<string, unknown>).AWS));
+  const anyPrincipal =
+    principal === undefined ||
+    isStar(principal) ||
+    (typeof principal === 'object' && principal !== null && isStar((principal as Record<string, unknown>).AWS));
   const anyResource = s.Resource === undefined || isStar(s.Resource);
   return anyPrincipal && anyResource && isStar(s.Action);
 }

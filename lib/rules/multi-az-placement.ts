@@ -3,7 +3,18 @@ import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-tran
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, isUnresolved, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  isUnresolved,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 /**
  * PL3: interface endpoints, load balancers and TGW VPC attachments span at least 2 AZs.

@@ -10,7 +10,18 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, isUnresolved, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  isUnresolved,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 /**
  * PL9: a Network Load Balancer that enforces its security groups on PrivateLink traffic admits,
@@ -43,7 +54,8 @@ export const nlbAdmitsPrivatelinkClients: Rule = {
   id: 'PL9',
   name: 'nlb-admits-privatelink-clients',
   severity: 'error',
-  message: "NLB enforces its security groups on PrivateLink traffic but admits no consumer on a listener port: PrivateLink traffic arrives from the clients' private IPs, not the endpoint's, so admit the consumers' CIDRs on each listener port, or set enforceSecurityGroupInboundRulesOnPrivateLinkTraffic to 'off'",
+  message:
+    "NLB enforces its security groups on PrivateLink traffic but admits no consumer on a listener port: PrivateLink traffic arrives from the clients' private IPs, not the endpoint's, so admit the consumers' CIDRs on each listener port, or set enforceSecurityGroupInboundRulesOnPrivateLinkTraffic to 'off'",
   check(node: IConstruct): RuleResult {
     if (!(node instanceof Lb) || node.loadBalancerTypeInput !== 'network') return NOT_APPLICABLE;
     const lb = addressOf(node);
@@ -60,8 +72,7 @@ export const nlbAdmitsPrivatelinkClients: Rule = {
     const groups = [...new Set(listed.map(groupKey))];
     if (!groups.every((g) => groupsByAddress.has(g))) return NOT_APPLICABLE;
 
-    const listeners = findInStack(node, LbListener)
-      .filter((l) => referencedAddresses(resolveIn(l, l.loadBalancerArnInput)).includes(lb));
+    const listeners = findInStack(node, LbListener).filter((l) => referencedAddresses(resolveIn(l, l.loadBalancerArnInput)).includes(lb));
     const ingress = ingressOf(node, new Set(groups), groupsByAddress);
     const vpc = vpcScopeOf(node, new Set(groups));
     const problems: string[] = [];
@@ -75,7 +86,9 @@ export const nlbAdmitsPrivatelinkClients: Rule = {
         if (sources.length === 0) {
           problems.push(`port ${where}: no ingress on ${groups.join(', ')}`);
         } else if (vpc && sources.every((s) => vpc.inside(s))) {
-          problems.push(`port ${where}: ${groups.join(', ')} admits only ${[...new Set(sources.map(show))].join(', ')}, inside the VPC ${vpc.describe}`);
+          problems.push(
+            `port ${where}: ${groups.join(', ')} admits only ${[...new Set(sources.map(show))].join(', ')}, inside the VPC ${vpc.describe}`,
+          );
         }
       }
     }
@@ -102,8 +115,7 @@ const groupKey = (resolved: unknown): string => referencedAddresses(resolved)[0]
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 function frontedByEndpointService(node: Lb, lb: string): boolean {
-  return findInStack(node, VpcEndpointService)
-    .some((s) => referencedAddresses(resolveIn(s, s.networkLoadBalancerArnsInput)).includes(lb));
+  return findInStack(node, VpcEndpointService).some((s) => referencedAddresses(resolveIn(s, s.networkLoadBalancerArnsInput)).includes(lb));
 }
 
 /** Every ingress rule of the given groups declared in the stack, whichever way it is declared. */
@@ -170,9 +182,12 @@ function ingressOf(node: IConstruct, groups: ReadonlySet<string>, byAddress: Rea
 function protocolsOf(protocol: string | undefined): ('tcp' | 'udp' | undefined)[] {
   if (protocol !== undefined && isUnresolved(protocol)) return [undefined];
   switch ((protocol ?? 'TCP').toUpperCase()) {
-    case 'UDP': return ['udp'];
-    case 'TCP_UDP': return ['tcp', 'udp'];
-    default: return ['tcp']; // TCP, TLS
+    case 'UDP':
+      return ['udp'];
+    case 'TCP_UDP':
+      return ['tcp', 'udp'];
+    default:
+      return ['tcp']; // TCP, TLS
   }
 }
 
@@ -205,9 +220,11 @@ function vpcScopeOf(lb: Lb, ownGroups: ReadonlySet<string>): VpcScope | undefine
   const mapping = lb.subnetMappingInput;
   const subnetValues: unknown = mapping !== undefined && Array.isArray(mapping) ? mapping.map((m) => m.subnetId) : lb.subnetsInput;
   const subnetRefs = new Set(referencedAddresses(resolveIn(lb, subnetValues)));
-  const vpcRefs = new Set(findInStack(lb, Subnet)
-    .filter((s) => subnetRefs.has(addressOf(s)))
-    .flatMap((s) => referencedAddresses(resolveIn(s, s.vpcIdInput))));
+  const vpcRefs = new Set(
+    findInStack(lb, Subnet)
+      .filter((s) => subnetRefs.has(addressOf(s)))
+      .flatMap((s) => referencedAddresses(resolveIn(s, s.vpcIdInput))),
+  );
   const vpcs = findInStack(lb, Vpc).filter((v) => vpcRefs.has(addressOf(v)));
   if (vpcs.length === 0) return undefined;
   const addresses = new Set(vpcs.map(addressOf));
@@ -226,25 +243,34 @@ function vpcScopeOf(lb: Lb, ownGroups: ReadonlySet<string>): VpcScope | undefine
     if (!literal(value)) return false;
     if (ipv6.includes(value)) return true;
     const inner = parseIpv4(value);
-    return inner !== undefined && cidrs.some((c) => {
-      const outer = parseIpv4(c);
-      return outer !== undefined && within(inner, outer);
-    });
+    return (
+      inner !== undefined &&
+      cidrs.some((c) => {
+        const outer = parseIpv4(c);
+        return outer !== undefined && within(inner, outer);
+      })
+    );
   };
   // Security groups of this VPC: the NLB's own, and any group of the stack created in the VPC.
   const groupsInVpc = new Set([
     ...ownGroups,
-    ...findInStack(lb, SecurityGroup).filter((g) => refersToVpc(resolveIn(g, g.vpcIdInput))).map(addressOf),
+    ...findInStack(lb, SecurityGroup)
+      .filter((g) => refersToVpc(resolveIn(g, g.vpcIdInput)))
+      .map(addressOf),
   ]);
   const listsInside = prefixListsInside(lb, cidrInside);
   return {
     describe: `${cidrs.length > 0 ? `${cidrs.join(', ')} ` : ''}(${[...addresses].join(', ')})`,
     inside(source: Source): boolean {
       switch (source.kind) {
-        case 'self': return true;
-        case 'cidr': return cidrInside(source.value);
-        case 'group': return groupsInVpc.has(groupKey(source.value));
-        case 'prefix-list': return listsInside.has(groupKey(source.value));
+        case 'self':
+          return true;
+        case 'cidr':
+          return cidrInside(source.value);
+        case 'group':
+          return groupsInVpc.has(groupKey(source.value));
+        case 'prefix-list':
+          return listsInside.has(groupKey(source.value));
       }
     },
   };
@@ -260,7 +286,9 @@ function prefixListsInside(node: IConstruct, cidrInside: (value: unknown) => boo
     if (inline !== undefined && !Array.isArray(inline)) continue;
     const cidrs = [
       ...((inline ?? []) as Record<string, unknown>[]).map((e) => e.cidr),
-      ...entries.filter((e) => referencedAddresses(resolveIn(e, e.prefixListIdInput)).includes(address)).map((e) => resolveIn(e, e.cidrInput)),
+      ...entries
+        .filter((e) => referencedAddresses(resolveIn(e, e.prefixListIdInput)).includes(address))
+        .map((e) => resolveIn(e, e.cidrInput)),
     ];
     if (cidrs.length > 0 && cidrs.every(cidrInside)) out.add(address);
   }
@@ -286,5 +314,5 @@ const mask = (prefix: number): number => (prefix === 0 ? 0 : (0xffffffff << (32 
 /** Whether `inner` lies entirely inside `outer`. */
 function within(inner: Ipv4Cidr, outer: Ipv4Cidr): boolean {
   const m = mask(outer.prefix);
-  return inner.prefix >= outer.prefix && ((inner.ip & m) >>> 0) === ((outer.ip & m) >>> 0);
+  return inner.prefix >= outer.prefix && (inner.ip & m) >>> 0 === (outer.ip & m) >>> 0;
 }

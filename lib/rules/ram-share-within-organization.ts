@@ -2,7 +2,18 @@ import type { IConstruct } from 'constructs';
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, isUnresolved, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  isUnresolved,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 /** A 12-digit account id, or the account of an IAM role or user ARN (principals of some resource types). */
 const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):(?:role|user)\/.+)$/;
@@ -21,7 +32,8 @@ export const ramShareWithinOrganization: Rule = {
   id: 'PL10',
   name: 'ram-share-within-organization',
   severity: 'error',
-  message: 'RAM resource share allows principals outside the organization: set allowExternalPrincipals: false and share with the organization or OU ARN (or member accounts); suppress with a reason for a deliberate partner share',
+  message:
+    'RAM resource share allows principals outside the organization: set allowExternalPrincipals: false and share with the organization or OU ARN (or member accounts); suppress with a reason for a deliberate partner share',
   check(node: IConstruct): RuleResult {
     if (node instanceof RamResourceShare) {
       const external = node.allowExternalPrincipalsInput;

@@ -17,7 +17,8 @@ export const remoteStateEncryptedLocked: Rule = {
   id: 'PL7',
   name: 'remote-state-encrypted-locked',
   severity: 'error',
-  message: 'Stack state is not remote, encrypted and locked: use an S3 backend with encrypt: true and use_lockfile: true (or a DynamoDB table), or a cloud backend',
+  message:
+    'Stack state is not remote, encrypted and locked: use an S3 backend with encrypt: true and use_lockfile: true (or a DynamoDB table), or a cloud backend',
   check(node: IConstruct): RuleResult {
     if (!TerraformStack.isStack(node)) return NOT_APPLICABLE;
     const backend = node.node.children.find((c): c is TerraformBackend => c instanceof TerraformBackend);
@@ -46,10 +47,7 @@ interface BackendBlock {
   cloud?: unknown;
 }
 
-function mergeBackends(
-  base: BackendBlock['backend'],
-  overrides: BackendBlock['backend'],
-): BackendBlock['backend'] {
+function mergeBackends(base: BackendBlock['backend'], overrides: BackendBlock['backend']): BackendBlock['backend'] {
   if (!overrides) return base;
   const merged: Record<string, Record<string, unknown>> = { ...base };
   for (const [kind, config] of Object.entries(overrides)) merged[kind] = { ...merged[kind], ...config };

@@ -3,7 +3,7 @@
  * share to read cdktf resources: every configured value may be an unresolved token, so a
  * rule resolves it in the node's stack and compares Terraform expressions, never token strings.
  */
-import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformElement, TerraformStack, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformDataSource, type TerraformElement, TerraformStack, Token, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 
 export type Severity = 'error' | 'warning';
@@ -63,5 +63,7 @@ export const isUnresolved = (value: unknown): boolean => Token.isUnresolved(valu
 
 /** All constructs of the node's stack that are instances of `type` (cached per call site is not needed: trees are small). */
 export function findInStack<T>(node: IConstruct, type: abstract new (...args: never[]) => T): T[] {
-  return TerraformStack.of(node).node.findAll().filter((c): c is IConstruct & T => c instanceof type) as T[];
+  return TerraformStack.of(node)
+    .node.findAll()
+    .filter((c): c is IConstruct & T => c instanceof type) as T[];
 }

@@ -4,7 +4,17 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
@@ -20,7 +30,8 @@ export const securityGroupNoWorldIngress: Rule = {
   id: 'PL5',
   name: 'security-group-no-world-ingress',
   severity: 'error',
-  message: 'Security group of an endpoint or load balancer admits 0.0.0.0/0 or ::/0: allow only the CIDRs that need the service (the organization or the VPC CIDR)',
+  message:
+    'Security group of an endpoint or load balancer admits 0.0.0.0/0 or ::/0: allow only the CIDRs that need the service (the organization or the VPC CIDR)',
   check(node: IConstruct): RuleResult {
     let group: string | undefined;
     let sources: unknown[];
@@ -36,7 +47,9 @@ export const securityGroupNoWorldIngress: Rule = {
       const ingress = resolveIn(node, node.ingressInput);
       sources = Array.isArray(ingress)
         ? ingress.flatMap((i: Record<string, unknown>) => [
-          ...asArray(i.cidrBlocks ?? i.cidr_blocks), ...asArray(i.ipv6CidrBlocks ?? i.ipv6_cidr_blocks)])
+            ...asArray(i.cidrBlocks ?? i.cidr_blocks),
+            ...asArray(i.ipv6CidrBlocks ?? i.ipv6_cidr_blocks),
+          ])
         : [];
     } else {
       return NOT_APPLICABLE;

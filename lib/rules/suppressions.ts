@@ -21,7 +21,9 @@ export interface Suppression {
  */
 export function suppress(construct: IConstruct, ruleId: string, reason: string): void {
   if (reason.trim().length < MIN_REASON_LENGTH) {
-    throw new Error(`${construct.node.path}: suppressing ${ruleId} needs a reason of at least ${MIN_REASON_LENGTH} characters, got '${reason}'`);
+    throw new Error(
+      `${construct.node.path}: suppressing ${ruleId} needs a reason of at least ${MIN_REASON_LENGTH} characters, got '${reason}'`,
+    );
   }
   construct.node.addMetadata(SUPPRESSION_METADATA, { ruleId, reason: reason.trim() });
 }

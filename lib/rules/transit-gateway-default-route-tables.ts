@@ -11,12 +11,15 @@ export const transitGatewayDefaultRouteTables: Rule = {
   id: 'PL8',
   name: 'transit-gateway-default-route-tables',
   severity: 'error',
-  message: "Transit Gateway associates or propagates into its default route table: set defaultRouteTableAssociation and defaultRouteTablePropagation to 'disable'",
+  message:
+    "Transit Gateway associates or propagates into its default route table: set defaultRouteTableAssociation and defaultRouteTablePropagation to 'disable'",
   check(node: IConstruct): RuleResult {
     if (!(node instanceof Ec2TransitGateway)) return NOT_APPLICABLE;
     const problems: string[] = [];
-    if (node.defaultRouteTableAssociationInput !== 'disable') problems.push(`defaultRouteTableAssociation is ${node.defaultRouteTableAssociationInput ?? 'unset (enable)'}`);
-    if (node.defaultRouteTablePropagationInput !== 'disable') problems.push(`defaultRouteTablePropagation is ${node.defaultRouteTablePropagationInput ?? 'unset (enable)'}`);
+    if (node.defaultRouteTableAssociationInput !== 'disable')
+      problems.push(`defaultRouteTableAssociation is ${node.defaultRouteTableAssociationInput ?? 'unset (enable)'}`);
+    if (node.defaultRouteTablePropagationInput !== 'disable')
+      problems.push(`defaultRouteTablePropagation is ${node.defaultRouteTablePropagationInput ?? 'unset (enable)'}`);
     return problems.length > 0 ? nonCompliant(problems.join('; ')) : COMPLIANT;
   },
 };

@@ -1,7 +1,17 @@
 import type { IConstruct } from 'constructs';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { COMPLIANT, NOT_APPLICABLE, addressOf, findInStack, nonCompliant, referencedAddresses, resolveIn, type Rule, type RuleResult } from './rule';
+import {
+  COMPLIANT,
+  NOT_APPLICABLE,
+  addressOf,
+  findInStack,
+  nonCompliant,
+  referencedAddresses,
+  resolveIn,
+  type Rule,
+  type RuleResult,
+} from './rule';
 
 /**
  * PL6: every VPC has flow logs: a FlowLog of the same stack whose `vpcId` refers to it

@@ -39,7 +39,8 @@ export function stackDependencies(stacks: Readonly<Record<string, StackJson>>): 
     for (const [name, config] of Object.entries(reads)) {
       const address = remoteAddress(config);
       const producer = address && byAddress.get(address);
-      if (!producer) throw new Error(`${id}: remote state '${name}' (${address ?? 'unknown backend'}) is not the state of a stack of the environment`);
+      if (!producer)
+        throw new Error(`${id}: remote state '${name}' (${address ?? 'unknown backend'}) is not the state of a stack of the environment`);
       producers.add(producer);
     }
     out.set(id, [...producers].sort());

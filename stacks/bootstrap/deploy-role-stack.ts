@@ -11,8 +11,17 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import {
-  HCP_AWS_AUDIENCE, INLINE_POLICY_TARGET_CHARS, roleBoundaryDocument, roleBoundaryName, ROLE_INLINE_POLICIES_MAX_CHARS, deployRoleTrustPolicy, policySize, splitPolicy,
-  type BootstrapSettings, type DeployPolicy, type PolicyDocument,
+  HCP_AWS_AUDIENCE,
+  INLINE_POLICY_TARGET_CHARS,
+  roleBoundaryDocument,
+  roleBoundaryName,
+  ROLE_INLINE_POLICIES_MAX_CHARS,
+  deployRoleTrustPolicy,
+  policySize,
+  splitPolicy,
+  type BootstrapSettings,
+  type DeployPolicy,
+  type PolicyDocument,
 } from '../../lib/iam';
 import { BootstrapStack, type BootstrapStackProps } from './bootstrap-stack';
 
@@ -29,7 +38,7 @@ export function inlinePolicies(accountId: string, document: PolicyDocument): Pol
   if (total > ROLE_INLINE_POLICIES_MAX_CHARS) {
     throw new Error(
       `account ${accountId}: the deploy role's policies total ${total} characters, over IAM's ${ROLE_INLINE_POLICIES_MAX_CHARS} for a role's inline policies; ` +
-        'split the account\'s stacks across accounts, or attach customer-managed policies (6,144 characters each) in stacks/bootstrap/deploy-role-stack.ts',
+        "split the account's stacks across accounts, or attach customer-managed policies (6,144 characters each) in stacks/bootstrap/deploy-role-stack.ts",
     );
   }
   return parts;

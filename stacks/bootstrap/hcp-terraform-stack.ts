@@ -23,7 +23,13 @@ import { Workspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
 import type { CloudStateConfig } from '../../lib/config/types';
 import {
-  DEFAULT_HCP_HOSTNAME, deployRoleArn, dynamicCredentialsTag, providerBindings, workspaceName, type BootstrapSettings, type StackJson,
+  DEFAULT_HCP_HOSTNAME,
+  deployRoleArn,
+  dynamicCredentialsTag,
+  providerBindings,
+  workspaceName,
+  type BootstrapSettings,
+  type StackJson,
 } from '../../lib/iam';
 import { BootstrapStack, type BootstrapStackProps } from './bootstrap-stack';
 import { stackDependencies } from './dependencies';
@@ -65,9 +71,10 @@ export class HcpTerraformStack extends BootstrapStack {
     const prefix = state.workspacePrefix ?? '';
 
     const provider = new TfeProvider(this, 'tfe', { hostname: state.hostname ?? DEFAULT_HCP_HOSTNAME, organization: state.organization });
-    const project = state.project === undefined
-      ? undefined
-      : new DataTfeProject(this, 'project', { provider, name: state.project, organization: state.organization });
+    const project =
+      state.project === undefined
+        ? undefined
+        : new DataTfeProject(this, 'project', { provider, name: state.project, organization: state.organization });
 
     const ids = Object.keys(appStacks).sort();
     const dependencies = stackDependencies(appStacks);
@@ -94,14 +101,23 @@ export class HcpTerraformStack extends BootstrapStack {
         workspaceId: workspaces[stackId].id,
         executionMode: 'remote',
         globalRemoteState: false,
-        remoteStateConsumerIds: readers.get(stackId)!.sort().map((r) => workspaces[r].id),
+        remoteStateConsumerIds: readers
+          .get(stackId)!
+          .sort()
+          .map((r) => workspaces[r].id),
       });
       const sources = dependencies.get(stackId) ?? [];
       if (sources.length > MAX_RUN_TRIGGER_SOURCES) {
-        throw new Error(`${id}: workspace of ${stackId} reads ${sources.length} workspaces, over HCP Terraform's ${MAX_RUN_TRIGGER_SOURCES} run-trigger sources per workspace`);
+        throw new Error(
+          `${id}: workspace of ${stackId} reads ${sources.length} workspaces, over HCP Terraform's ${MAX_RUN_TRIGGER_SOURCES} run-trigger sources per workspace`,
+        );
       }
       for (const source of sources) {
-        new RunTrigger(this, `trigger-${source}-to-${stackId}`, { provider, workspaceId: workspaces[stackId].id, sourceableId: workspaces[source].id });
+        new RunTrigger(this, `trigger-${source}-to-${stackId}`, {
+          provider,
+          workspaceId: workspaces[stackId].id,
+          sourceableId: workspaces[source].id,
+        });
       }
       if (settings.trust.kind === 'hcp-terraform') {
         for (const [key, value] of Object.entries(dynamicCredentialVariables(env, stackId, appStacks[stackId]))) {
@@ -111,7 +127,9 @@ export class HcpTerraformStack extends BootstrapStack {
             category: 'env',
             key,
             value,
-            description: key.startsWith('TFC_AWS_RUN_ROLE_ARN') ? 'deploy role assumed with HCP Terraform dynamic credentials' : 'dynamic AWS credentials on',
+            description: key.startsWith('TFC_AWS_RUN_ROLE_ARN')
+              ? 'deploy role assumed with HCP Terraform dynamic credentials'
+              : 'dynamic AWS credentials on',
           });
         }
       }

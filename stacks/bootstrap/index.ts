@@ -71,7 +71,10 @@ export function synthesizeAppStacks(env: EnvironmentConfig): Record<string, Stac
 /** Builds the bootstrap stacks of one validated environment that has a `bootstrap` section. */
 export function buildBootstrap(scope: Construct, env: EnvironmentConfig, options: BootstrapOptions = {}): BootstrapStacks {
   const settings = bootstrapSettings(env);
-  if (!settings) throw new Error(`${env.name}: the environment has no bootstrap section; add bootstrap: { trust: { kind: 'principal', arn: '<CI role ARN>' } } to it`);
+  if (!settings)
+    throw new Error(
+      `${env.name}: the environment has no bootstrap section; add bootstrap: { trust: { kind: 'principal', arn: '<CI role ARN>' } } to it`,
+    );
   const appStacks = options.appStacks ?? synthesizeAppStacks(env);
   const policies = deployPolicies(env, appStacks);
   const common = { env, settings, stateDir: options.stateDir, emulator: options.emulator };

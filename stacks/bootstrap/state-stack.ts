@@ -18,6 +18,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { stateKeyPrefix } from '../../lib/config/topology';
 import { policyDocument, type BootstrapSettings, type PolicyStatement } from '../../lib/iam';
 import { BootstrapStack, type BootstrapStackProps } from './bootstrap-stack';
 
@@ -46,28 +47,41 @@ export class StateStack extends BootstrapStack {
     const { config, accountId } = state;
     const provider = this.adminProvider(accountId, config.region, settings.adminRoleName);
     const principals = statePrincipals(settings);
-    const keyPrefix = config.keyPrefix ?? env.name;
+    const keyPrefix = stateKeyPrefix(env, config);
 
-    const key = state.keyAlias === undefined ? undefined : new KmsKey(this, 'key', {
-      provider,
-      description: `${env.name}: Terraform state in s3://${config.bucket}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: JSON.stringify(policyDocument([
-        // Without this statement IAM policies of the account could not grant the key at all.
-        { Sid: 'AccountAdministersTheKey', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
-        ...(principals.length > 0
-          ? [{
-            Sid: 'TerraformUsesTheKey',
-            Effect: 'Allow',
-            Principal: { AWS: principals.length === 1 ? principals[0] : principals },
-            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
-            Resource: '*',
-          } satisfies PolicyStatement]
-          : []),
-      ])),
-      tags: { Name: `${config.bucket}-state` },
-    });
+    const key =
+      state.keyAlias === undefined
+        ? undefined
+        : new KmsKey(this, 'key', {
+            provider,
+            description: `${env.name}: Terraform state in s3://${config.bucket}`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            policy: JSON.stringify(
+              policyDocument([
+                // Without this statement IAM policies of the account could not grant the key at all.
+                {
+                  Sid: 'AccountAdministersTheKey',
+                  Effect: 'Allow',
+                  Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+                  Action: 'kms:*',
+                  Resource: '*',
+                },
+                ...(principals.length > 0
+                  ? [
+                      {
+                        Sid: 'TerraformUsesTheKey',
+                        Effect: 'Allow',
+                        Principal: { AWS: principals.length === 1 ? principals[0] : principals },
+                        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+                        Resource: '*',
+                      } satisfies PolicyStatement,
+                    ]
+                  : []),
+              ]),
+            ),
+            tags: { Name: `${config.bucket}-state` },
+          });
     if (key) new KmsAlias(this, 'key-alias', { provider, name: state.keyAlias!, targetKeyId: key.keyId });
     this.key = key;
     const keyArn = key?.arn ?? config.kmsKeyId!;
@@ -95,41 +109,51 @@ export class StateStack extends BootstrapStack {
     new S3BucketPolicy(this, 'policy', {
       provider,
       bucket: this.bucket.id,
-      policy: JSON.stringify(policyDocument([
-        {
-          Sid: 'TlsOnly',
-          Effect: 'Deny',
-          Principal: { AWS: '*' },
-          Action: 's3:*',
-          Resource: [bucketArn, `${bucketArn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-        ...(principals.length > 0
-          ? [
-            { Sid: 'TerraformListsState', Effect: 'Allow', Principal: { AWS: principals }, Action: 's3:ListBucket', Resource: bucketArn } satisfies PolicyStatement,
-            {
-              // State and S3-native lock files (<key>.tflock) of the environment's stacks.
-              Sid: 'TerraformReadsAndWritesState',
-              Effect: 'Allow',
-              Principal: { AWS: principals },
-              Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-              Resource: `${bucketArn}/${keyPrefix}/*`,
-            } satisfies PolicyStatement,
-          ]
-          : []),
-      ])),
+      policy: JSON.stringify(
+        policyDocument([
+          {
+            Sid: 'TlsOnly',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 's3:*',
+            Resource: [bucketArn, `${bucketArn}/*`],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          ...(principals.length > 0
+            ? [
+                {
+                  Sid: 'TerraformListsState',
+                  Effect: 'Allow',
+                  Principal: { AWS: principals },
+                  Action: 's3:ListBucket',
+                  Resource: bucketArn,
+                } satisfies PolicyStatement,
+                {
+                  // State and S3-native lock files (<key>.tflock) of the environment's stacks.
+                  Sid: 'TerraformReadsAndWritesState',
+                  Effect: 'Allow',
+                  Principal: { AWS: principals },
+                  Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+                  Resource: `${bucketArn}/${keyPrefix}/*`,
+                } satisfies PolicyStatement,
+              ]
+            : []),
+        ]),
+      ),
       // S3 rejects a bucket policy while the public access block is being changed.
       dependsOn: [publicAccess],
     });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       provider,
       bucket: this.bucket.id,
-      rule: [{
-        id: 'expire-noncurrent-state-versions',
-        status: 'Enabled',
-        filter: [{}],
-        noncurrentVersionExpiration: [{ noncurrentDays: state.noncurrentVersionExpirationDays }],
-      }],
+      rule: [
+        {
+          id: 'expire-noncurrent-state-versions',
+          status: 'Enabled',
+          filter: [{}],
+          noncurrentVersionExpiration: [{ noncurrentDays: state.noncurrentVersionExpirationDays }],
+        },
+      ],
       // Lifecycle rules on noncurrent versions need versioning on first.
       dependsOn: [versioning],
     });

@@ -7,19 +7,25 @@
  *   with its keys and reaches the members through OrganizationAccountAccessRole, and so do the
  *   suite's own reads and the vendor it plays;
  * - the CI principal the environment's bootstrap trusts (`bootstrap.trust.arn`, a role), assumed by a
- *   CI user of its account, with exactly the permissions README "First deploy" lists for it
+ *   CI user of its account, with exactly trustedPrincipalPolicy(env) (lib/iam/trust.ts), which the bootstrap prints
  *   (`sts:AssumeRole` on the deploy roles, the state bucket, the state key).
  * Then enforcement is switched on: every later call must be signed with keys of these principals
  * (the emulator's `test` keys are refused) and is checked against their IAM policies. Deploys run
  * as the CI role, so each provider acts only through the deploy role the bootstrap generated.
  */
 import {
-  CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand,
-  PutRolePolicyCommand, PutUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import type { EnvironmentConfig, S3StateConfig } from '../../lib/config/types';
-import { bootstrapSettings, type PolicyDocument } from '../../lib/iam';
+import type { EnvironmentConfig } from '../../lib/config/types';
+import { bootstrapSettings, trustedPrincipalPolicy, type PolicyDocument } from '../../lib/iam';
 
 export interface Creds {
   readonly accessKeyId: string;
@@ -55,9 +61,14 @@ export class EmulatedOrganization {
    * Declares the organization, creates the administrator, the CI principal and the outside
    * accounts' administrator roles, then switches IAM enforcement on.
    */
-  static async prepare(endpoint: string, env: EnvironmentConfig, opts: { readonly outsideAccounts?: readonly string[] } = {}): Promise<EmulatedOrganization> {
+  static async prepare(
+    endpoint: string,
+    env: EnvironmentConfig,
+    opts: { readonly outsideAccounts?: readonly string[] } = {},
+  ): Promise<EmulatedOrganization> {
     const settings = bootstrapSettings(env);
-    if (!settings || settings.trust.kind !== 'principal') throw new Error(`${env.name}: the end-to-end run needs a bootstrap section trusting a CI role`);
+    if (!settings || settings.trust.kind !== 'principal')
+      throw new Error(`${env.name}: the end-to-end run needs a bootstrap section trusting a CI role`);
     const mgmt = env.organization.managementAccountId;
     const members = accountsOf(env).filter((a) => a !== mgmt);
     const res = await fetch(`${endpoint}/_emulator/organization`, {
@@ -68,7 +79,8 @@ export class EmulatedOrganization {
     if (res.status !== 200) throw new Error(`declaring the organization failed: ${res.status} ${await res.text()}`);
 
     // Before enforcement anyone may act in any account (moto's STS lets the test keys assume any role name).
-    const iamIn = async (account: string) => new IAMClient({ endpoint, region: REGION, credentials: await assume(endpoint, TEST, `arn:aws:iam::${account}:role/e2e-setup`) });
+    const iamIn = async (account: string) =>
+      new IAMClient({ endpoint, region: REGION, credentials: await assume(endpoint, TEST, `arn:aws:iam::${account}:role/e2e-setup`) });
     const userWithKey = async (iam: IAMClient, name: string, policy: string): Promise<Creds> => {
       await iam.send(new CreateUserCommand({ UserName: name }));
       await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'e2e', PolicyDocument: policy }));
@@ -79,7 +91,12 @@ export class EmulatedOrganization {
     const administrator = await userWithKey(await iamIn(mgmt), 'e2e-administrator', allowAll());
     for (const account of opts.outsideAccounts ?? []) {
       const iam = await iamIn(account);
-      await iam.send(new CreateRoleCommand({ RoleName: OUTSIDE_ADMIN_ROLE, AssumeRolePolicyDocument: trusting(`arn:aws:iam::${mgmt}:user/e2e-administrator`) }));
+      await iam.send(
+        new CreateRoleCommand({
+          RoleName: OUTSIDE_ADMIN_ROLE,
+          AssumeRolePolicyDocument: trusting(`arn:aws:iam::${mgmt}:user/e2e-administrator`),
+        }),
+      );
       await iam.send(new PutRolePolicyCommand({ RoleName: OUTSIDE_ADMIN_ROLE, PolicyName: 'e2e', PolicyDocument: allowAll() }));
     }
 
@@ -88,13 +105,26 @@ export class EmulatedOrganization {
     const [, , , , ciAccount, resource] = ciRoleArn.split(':');
     const ciRoleName = resource.split('/').pop()!;
     const iam = await iamIn(ciAccount);
-    const ciUser = await userWithKey(iam, 'e2e-ci-runner', JSON.stringify({
-      Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ciRoleArn }],
-    }));
-    await iam.send(new CreateRoleCommand({ RoleName: ciRoleName, AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ciAccount}:user/e2e-ci-runner`) }));
-    await iam.send(new PutRolePolicyCommand({ RoleName: ciRoleName, PolicyName: 'deploy', PolicyDocument: JSON.stringify(ciRolePolicy(env)) }));
+    const ciUser = await userWithKey(
+      iam,
+      'e2e-ci-runner',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ciRoleArn }],
+      }),
+    );
+    await iam.send(
+      new CreateRoleCommand({ RoleName: ciRoleName, AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ciAccount}:user/e2e-ci-runner`) }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: ciRoleName, PolicyName: 'deploy', PolicyDocument: JSON.stringify(trustedPrincipalPolicy(env)) }),
+    );
 
-    const enforce = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '0' });
+    const enforce = await fetch(`${endpoint}/moto-api/reset-auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '0',
+    });
     if (enforce.status !== 200) throw new Error(`switching IAM enforcement on failed: ${enforce.status} ${await enforce.text()}`);
     return new EmulatedOrganization(endpoint, env, administrator, ciUser, ciRoleArn, opts.outsideAccounts ?? []);
   }
@@ -109,9 +139,15 @@ export class EmulatedOrganization {
     let found = this.cache.get(account);
     if (!found) {
       const mgmt = this.env.organization.managementAccountId;
-      found = account === mgmt
-        ? Promise.resolve(this.administrator)
-        : assume(this.endpoint, this.administrator, `arn:aws:iam::${account}:role/${this.outside.includes(account) ? OUTSIDE_ADMIN_ROLE : MEMBER_ADMIN_ROLE}`, 'e2e-admin');
+      found =
+        account === mgmt
+          ? Promise.resolve(this.administrator)
+          : assume(
+              this.endpoint,
+              this.administrator,
+              `arn:aws:iam::${account}:role/${this.outside.includes(account) ? OUTSIDE_ADMIN_ROLE : MEMBER_ADMIN_ROLE}`,
+              'e2e-admin',
+            );
       this.cache.set(account, found);
     }
     return found;
@@ -129,16 +165,25 @@ export class EmulatedOrganization {
     for (const name of names) {
       const doc = decodeURIComponent((await iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: name }))).PolicyDocument!);
       const parsed = JSON.parse(doc) as PolicyDocument;
-      const statements = parsed.Statement.map((s) => ({ ...s, Action: [s.Action].flat().filter((a) => a !== action) })).filter((s) => s.Action.length > 0);
+      const statements = parsed.Statement.map((s) => ({ ...s, Action: [s.Action].flat().filter((a) => a !== action) })).filter(
+        (s) => s.Action.length > 0,
+      );
       if (JSON.stringify(statements) === JSON.stringify(parsed.Statement)) continue;
       originals.set(name, doc);
-      await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: name, PolicyDocument: JSON.stringify({ ...parsed, Statement: statements }) }));
+      await iam.send(
+        new PutRolePolicyCommand({
+          RoleName: role,
+          PolicyName: name,
+          PolicyDocument: JSON.stringify({ ...parsed, Statement: statements }),
+        }),
+      );
     }
     if (originals.size === 0) throw new Error(`the deploy role of ${account} has no generated grant of ${action}`);
     try {
       return await fn();
     } finally {
-      for (const [name, doc] of originals) await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: name, PolicyDocument: doc }));
+      for (const [name, doc] of originals)
+        await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: name, PolicyDocument: doc }));
     }
   }
 }
@@ -146,30 +191,9 @@ export class EmulatedOrganization {
 /** Every account the environment's stacks act in, and its management account, sorted. */
 export function accountsOf(env: EnvironmentConfig): string[] {
   const owners = Object.values(env.services ?? {}).flatMap((s) => (s.kind === 'external' ? [] : [s.accountId]));
-  return [...new Set([env.organization.managementAccountId, env.network.accountId, ...owners, ...env.consumers.map((c) => c.accountId)])].sort();
-}
-
-/**
- * The CI role's own policy, as README "First deploy" states it: assume the deploy roles, and with S3
- * state read and write the environment's state and lock files and use the state key.
- */
-export function ciRolePolicy(env: EnvironmentConfig): PolicyDocument {
-  const state = env.state as S3StateConfig;
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'AssumeTheDeployRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::*:role/${env.deployRoleName}` },
-      { Sid: 'ListTheStateBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: `arn:aws:s3:::${state.bucket}` },
-      {
-        Sid: 'StateAndLockFiles', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        Resource: `arn:aws:s3:::${state.bucket}/${state.keyPrefix ?? env.name}/*`,
-      },
-      {
-        Sid: 'UseTheStateKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        Resource: `arn:aws:kms:${state.region}:${bootstrapSettings(env)?.state?.accountId ?? env.network.accountId}:key/*`,
-      },
-    ],
-  };
+  return [
+    ...new Set([env.organization.managementAccountId, env.network.accountId, ...owners, ...env.consumers.map((c) => c.accountId)]),
+  ].sort();
 }
 
 async function assume(endpoint: string, credentials: Creds, roleArn: string, session = 'e2e-setup'): Promise<Creds> {

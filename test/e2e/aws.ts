@@ -25,7 +25,10 @@ export class EmulatorAws {
   private readonly cache = new Map<string, Promise<AccountClients>>();
 
   /** `access`: the role name to assume with the test keys, or where credentials in an account come from. */
-  constructor(private readonly endpoint: string, private readonly access: string | ((accountId: string) => Promise<Creds>)) {}
+  constructor(
+    private readonly endpoint: string,
+    private readonly access: string | ((accountId: string) => Promise<Creds>),
+  ) {}
 
   /** Clients acting in `accountId` and `region`. */
   clients(accountId: string, region: string): Promise<AccountClients> {
@@ -54,13 +57,17 @@ export class EmulatorAws {
   }
 
   /** Client settings acting in `accountId` and `region`, for any other SDK client. */
-  async config(accountId: string, region: string): Promise<{ endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } }> {
+  async config(
+    accountId: string,
+    region: string,
+  ): Promise<{ endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } }> {
     const clients = await this.clients(accountId, region);
     return { endpoint: this.endpoint, region, credentials: await clients.ec2.config.credentials() };
   }
 
   private async assume(accountId: string, region: string): Promise<AccountClients> {
-    const credentials = typeof this.access === 'string' ? await this.assumeWithTestKeys(accountId, region, this.access) : await this.access(accountId);
+    const credentials =
+      typeof this.access === 'string' ? await this.assumeWithTestKeys(accountId, region, this.access) : await this.access(accountId);
     const common = { endpoint: this.endpoint, region, credentials };
     return {
       ec2: new EC2Client(common),
@@ -72,7 +79,9 @@ export class EmulatorAws {
 
   private async assumeWithTestKeys(accountId: string, region: string, roleName: string): Promise<Creds> {
     const sts = new STSClient({ endpoint: this.endpoint, region, credentials: TEST_CREDENTIALS });
-    const { Credentials: c } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: 'e2e-assertions' }));
+    const { Credentials: c } = await sts.send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: 'e2e-assertions' }),
+    );
     return { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
   }
 }

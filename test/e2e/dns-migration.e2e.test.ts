@@ -25,7 +25,7 @@ import { stackIds } from '../../lib/config/topology';
 import type { DnsMode, EnvironmentConfig, S3StateConfig } from '../../lib/config/types';
 import { assertValid } from '../../lib/config/validate';
 import { synthText } from '../support/synth';
-import { createStateBucket, startEmulator, type Emulator } from '../emulator/harness';
+import { createStateBucket, startEmulator, type Emulator, type Resolution } from '../emulator/harness';
 import { EmulatorAws } from './aws';
 
 jest.setTimeout(15 * 60_000);
@@ -115,11 +115,10 @@ async function changes(): Promise<Record<string, string[]>> {
   return out;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function resolve(vpc: string, name: string): Promise<any> {
+async function resolve(vpc: string, name: string): Promise<Resolution> {
   const res = await fetch(`${emulator.endpoint}/_emulator/resolve?vpc=${vpc}&region=${REGION}&name=${encodeURIComponent(name)}`);
   if (res.status !== 200) throw new Error(`resolve ${name} from ${vpc}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as Resolution;
 }
 
 /** How each spoke resolves each name now: `<rcode> <zone or rule source>`. */
@@ -265,10 +264,10 @@ describe('zone-associations → zone-associations+profiles → profiles, without
     const { id, error } = await localZone('batch', 'sts.us-east-1.amazonaws.com');
     expect(error).toBeUndefined();
     const r = await resolve(spokeVpcs.batch, 'sts.us-east-1.amazonaws.com');
-    expect({ source: r.zone.source, owner: r.zone.ownerAccount }).toEqual({ source: 'vpc', owner: base.consumers[1].accountId });
+    expect({ source: r.zone?.source, owner: r.zone?.ownerAccount }).toEqual({ source: 'vpc', owner: base.consumers[1].accountId });
     const { route53 } = await aws.clients(base.consumers[1].accountId, REGION);
     await route53.send(new DeleteHostedZoneCommand({ Id: id }));
-    expect((await resolve(spokeVpcs.batch, 'sts.us-east-1.amazonaws.com')).zone.source).toBe('profile');
+    expect((await resolve(spokeVpcs.batch, 'sts.us-east-1.amazonaws.com')).zone?.source).toBe('profile');
   });
 
   test('destroy: the consumers, then the hub', async () => {

@@ -64,10 +64,21 @@ export class EnvironmentDriver {
   async bootstrap(administrator: Credentials): Promise<void> {
     await this.timed('bootstrap', async () => {
       const out = join(this.opts.outdir, 'bootstrap');
-      const r = await run(process.execPath, [
-        join(ROOT, 'scripts', 'run-ts.js'), join(ROOT, 'scripts', 'bootstrap.ts'),
-        '--env', this.opts.envName, '--auto-approve', '--out', out, '--state-dir', join(out, 'state'),
-      ], { cwd: ROOT, env: { ...this.env, ...credentialsEnv(administrator) }, timeoutMs: 900_000 });
+      const r = await run(
+        process.execPath,
+        [
+          join(ROOT, 'scripts', 'run-ts.js'),
+          join(ROOT, 'scripts', 'bootstrap.ts'),
+          '--env',
+          this.opts.envName,
+          '--auto-approve',
+          '--out',
+          out,
+          '--state-dir',
+          join(out, 'state'),
+        ],
+        { cwd: ROOT, env: { ...this.env, ...credentialsEnv(administrator) }, timeoutMs: 900_000 },
+      );
       this.check(`${this.opts.envName}-bootstrap-*`, `npm run bootstrap -- --env ${this.opts.envName}`, r);
     });
   }
@@ -78,7 +89,9 @@ export class EnvironmentDriver {
 
   /** Ids of the synthesized stacks of this environment. */
   stacks(): string[] {
-    return readdirSync(this.stacksDir).filter((id) => id.startsWith(`${this.opts.envName}-`)).sort();
+    return readdirSync(this.stacksDir)
+      .filter((id) => id.startsWith(`${this.opts.envName}-`))
+      .sort();
   }
 
   async synth(): Promise<void> {
@@ -91,7 +104,11 @@ export class EnvironmentDriver {
   async init(): Promise<void> {
     await this.timed('init', async () => {
       await mapLimit(this.stacks(), 2, async (id) => {
-        const r = await run('terraform', ['init', '-input=false', '-no-color'], { cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 120_000 });
+        const r = await run('terraform', ['init', '-input=false', '-no-color'], {
+          cwd: join(this.stacksDir, id),
+          env: this.env,
+          timeoutMs: 120_000,
+        });
         this.check(id, 'terraform init', r);
       });
     });
@@ -100,7 +117,10 @@ export class EnvironmentDriver {
   async apply(pattern = `${this.opts.envName}-*`): Promise<void> {
     this.deployed = true;
     await this.timed('apply', async () => {
-      const r = await this.cdktf(['deploy', pattern, '--auto-approve', '--skip-provider-lock', '--skip-synth', '--output', this.opts.outdir, '--no-color'], 900_000);
+      const r = await this.cdktf(
+        ['deploy', pattern, '--auto-approve', '--skip-provider-lock', '--skip-synth', '--output', this.opts.outdir, '--no-color'],
+        900_000,
+      );
       this.check(pattern, `cdktf deploy '${pattern}'`, r);
     });
   }
@@ -110,7 +130,9 @@ export class EnvironmentDriver {
     await this.timed('apply', async () => {
       for (const id of ids) {
         const r = await run('terraform', ['apply', '-auto-approve', '-input=false', '-no-color', '-lock-timeout=30s'], {
-          cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 300_000,
+          cwd: join(this.stacksDir, id),
+          env: this.env,
+          timeoutMs: 300_000,
         });
         this.check(id, 'terraform apply', r);
       }
@@ -123,7 +145,9 @@ export class EnvironmentDriver {
     await this.timed('plan', async () => {
       await mapLimit(ids, 2, async (id) => {
         const r = await run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock-timeout=30s'], {
-          cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 180_000,
+          cwd: join(this.stacksDir, id),
+          env: this.env,
+          timeoutMs: 180_000,
         });
         out[id] = { code: r.timedOut ? null : r.code, output: `${r.stdout}${r.stderr}` };
       });
@@ -133,7 +157,10 @@ export class EnvironmentDriver {
 
   async destroy(): Promise<void> {
     await this.timed('destroy', async () => {
-      const r = await this.cdktf(['destroy', `${this.opts.envName}-*`, '--auto-approve', '--skip-synth', '--output', this.opts.outdir, '--no-color'], 900_000);
+      const r = await this.cdktf(
+        ['destroy', `${this.opts.envName}-*`, '--auto-approve', '--skip-synth', '--output', this.opts.outdir, '--no-color'],
+        900_000,
+      );
       this.check(`${this.opts.envName}-*`, `cdktf destroy '${this.opts.envName}-*'`, r);
     });
     this.deployed = false;
@@ -142,7 +169,9 @@ export class EnvironmentDriver {
   /** `terraform apply` of one stack that is expected to fail: its output. */
   async failingApply(id: string): Promise<string> {
     const r = await run('terraform', ['apply', '-auto-approve', '-input=false', '-no-color', '-lock-timeout=30s'], {
-      cwd: join(this.stacksDir, id), env: this.env, timeoutMs: 300_000,
+      cwd: join(this.stacksDir, id),
+      env: this.env,
+      timeoutMs: 300_000,
     });
     if (r.code === 0) throw new StepError(`${id}: 'terraform apply' succeeded, but it was expected to fail`);
     return `${r.stdout}\n${r.stderr}`;
@@ -156,8 +185,14 @@ export class EnvironmentDriver {
     if (r.code === 0 && !r.timedOut) return;
     const why = r.timedOut ? `timed out after ${Math.round(r.ms / 1000)} s` : `exit code ${r.code}`;
     const output = `${r.stdout}\n${r.stderr}`;
-    const errors = output.split('\n').filter((l) => /Error|error:/.test(l)).slice(0, 30).join('\n');
-    throw new StepError(`${stack}: '${command}' failed (${why}).\nTerraform errors:\n${errors}\n--- last output ---\n${output.slice(-4000)}`);
+    const errors = output
+      .split('\n')
+      .filter((l) => /Error|error:/.test(l))
+      .slice(0, 30)
+      .join('\n');
+    throw new StepError(
+      `${stack}: '${command}' failed (${why}).\nTerraform errors:\n${errors}\n--- last output ---\n${output.slice(-4000)}`,
+    );
   }
 
   private async timed(phase: Phase, fn: () => Promise<void>): Promise<void> {

@@ -5,11 +5,21 @@
  * as a SaaS vendor does on its side.
  */
 import {
-  AcceptVpcEndpointConnectionsCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointServiceConfigurationCommand,
-  DeleteSubnetCommand, DeleteVpcCommand, DeleteVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointConnectionsCommand,
+  AcceptVpcEndpointConnectionsCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  CreateVpcEndpointServiceConfigurationCommand,
+  DeleteSubnetCommand,
+  DeleteVpcCommand,
+  DeleteVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointConnectionsCommand,
   ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  CreateLoadBalancerCommand,
+  DeleteLoadBalancerCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { EnvironmentConfig, ExternalServiceConfig } from '../../lib/config/types';
 import { consumersOf } from '../../lib/config/topology';
 import type { EmulatorAws } from './aws';
@@ -20,7 +30,11 @@ export const VENDOR_ACCOUNT = '999999999999';
 export class VendorFixture {
   private readonly created: { region: string; serviceId: string; lbArn: string; vpcId: string; subnetIds: string[] }[] = [];
 
-  constructor(private readonly aws: EmulatorAws, private readonly env: EnvironmentConfig, readonly service: string) {}
+  constructor(
+    private readonly aws: EmulatorAws,
+    private readonly env: EnvironmentConfig,
+    readonly service: string,
+  ) {}
 
   private get config(): ExternalServiceConfig {
     const svc = this.env.services?.[this.service];
@@ -42,21 +56,30 @@ export class VendorFixture {
       const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: '172.31.0.0/16' }));
       const subnetIds: string[] = [];
       for (const [i, az] of ['a', 'b', 'c'].entries()) {
-        const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: `172.31.${i}.0/24`, AvailabilityZone: `${region}${az}` }));
+        const { Subnet } = await ec2.send(
+          new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: `172.31.${i}.0/24`, AvailabilityZone: `${region}${az}` }),
+        );
         subnetIds.push(Subnet!.SubnetId!);
       }
-      const { LoadBalancers } = await elb.send(new CreateLoadBalancerCommand({ Name: `${this.service}-vendor`, Type: 'network', Scheme: 'internal', Subnets: subnetIds }));
+      const { LoadBalancers } = await elb.send(
+        new CreateLoadBalancerCommand({ Name: `${this.service}-vendor`, Type: 'network', Scheme: 'internal', Subnets: subnetIds }),
+      );
       const lbArn = LoadBalancers![0].LoadBalancerArn!;
-      const { ServiceConfiguration } = await ec2.send(new CreateVpcEndpointServiceConfigurationCommand({
-        NetworkLoadBalancerArns: [lbArn],
-        AcceptanceRequired: true,
-        PrivateDnsName: cfg.privateDnsName,
-        SupportedRegions: region === cfg.serviceRegion ? cfg.supportedRegions?.map((r) => r) : undefined,
-        TagSpecifications: [{ ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: id }] }],
-      }));
-      if (ServiceConfiguration?.ServiceName !== name) throw new Error(`vendor service came out as ${ServiceConfiguration?.ServiceName}, not ${name}`);
+      const { ServiceConfiguration } = await ec2.send(
+        new CreateVpcEndpointServiceConfigurationCommand({
+          NetworkLoadBalancerArns: [lbArn],
+          AcceptanceRequired: true,
+          PrivateDnsName: cfg.privateDnsName,
+          SupportedRegions: region === cfg.serviceRegion ? cfg.supportedRegions?.map((r) => r) : undefined,
+          TagSpecifications: [{ ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: id }] }],
+        }),
+      );
+      if (ServiceConfiguration?.ServiceName !== name)
+        throw new Error(`vendor service came out as ${ServiceConfiguration?.ServiceName}, not ${name}`);
       this.created.push({ region, serviceId: ServiceConfiguration.ServiceId!, lbArn, vpcId: Vpc!.VpcId!, subnetIds });
-      await ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: ServiceConfiguration.ServiceId, AddAllowedPrincipals: principals }));
+      await ec2.send(
+        new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: ServiceConfiguration.ServiceId, AddAllowedPrincipals: principals }),
+      );
     }
   }
 
@@ -65,8 +88,12 @@ export class VendorFixture {
     const out: { endpointId: string; owner: string; state: string }[] = [];
     for (const { region, serviceId } of this.created) {
       const { ec2 } = await this.aws.clients(VENDOR_ACCOUNT, region);
-      const { VpcEndpointConnections = [] } = await ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }));
-      out.push(...VpcEndpointConnections.map((c) => ({ endpointId: c.VpcEndpointId!, owner: c.VpcEndpointOwner!, state: c.VpcEndpointState! })));
+      const { VpcEndpointConnections = [] } = await ec2.send(
+        new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }),
+      );
+      out.push(
+        ...VpcEndpointConnections.map((c) => ({ endpointId: c.VpcEndpointId!, owner: c.VpcEndpointOwner!, state: c.VpcEndpointState! })),
+      );
     }
     return out.sort((a, b) => a.owner.localeCompare(b.owner));
   }
@@ -75,7 +102,9 @@ export class VendorFixture {
   async acceptAll(): Promise<void> {
     for (const { region, serviceId } of this.created) {
       const { ec2 } = await this.aws.clients(VENDOR_ACCOUNT, region);
-      const { VpcEndpointConnections = [] } = await ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }));
+      const { VpcEndpointConnections = [] } = await ec2.send(
+        new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }),
+      );
       const pending = VpcEndpointConnections.filter((c) => String(c.VpcEndpointState) === 'pendingAcceptance').map((c) => c.VpcEndpointId!);
       if (pending.length > 0) await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: pending }));
     }

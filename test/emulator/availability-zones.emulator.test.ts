@@ -21,56 +21,37 @@ import {
   ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
-import { startEmulator, type Emulator } from './harness';
+import { accountsOf, startEmulator, vpcWithSubnets, type Emulator } from './harness';
 
 jest.setTimeout(60_000);
 
 const PROVIDER = '333333333333';
 const CONSUMER = '444444444444';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
 /** SDK clients for one emulator, per account (STS AssumeRole) and Region. */
 function clientsFor(emu: () => Emulator) {
-  const creds = new Map<string, Creds>();
-  const as = async (account: string): Promise<Creds> => {
-    if (!creds.has(account)) {
-      const sts = new STSClient({ endpoint: emu().endpoint, region: 'us-east-1', credentials: TEST });
-      const { Credentials: c } = await sts.send(
-        new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'az-test' }),
-      );
-      creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
-    }
-    return creds.get(account)!;
-  };
-  const ec2 = async (account: string, region = 'us-east-1') =>
-    new EC2Client({ endpoint: emu().endpoint, region, credentials: await as(account) });
-  const elb = async (account: string, region = 'us-east-1') =>
-    new ElasticLoadBalancingV2Client({ endpoint: emu().endpoint, region, credentials: await as(account) });
+  const accounts = accountsOf(emu, 'az-test');
+  const ec2 = (account: string, region?: string) => accounts.client(EC2Client, account, region);
+  const elb = (account: string, region?: string) => accounts.client(ElasticLoadBalancingV2Client, account, region);
 
   /** A VPC with one subnet per AZ (given by name, or by id as { id }). */
-  const vpc = async (account: string, cidr: string, azs: (string | { id: string })[], region = 'us-east-1') => {
-    const client = await ec2(account, region);
-    const { Vpc } = await client.send(new CreateVpcCommand({ CidrBlock: cidr }));
-    const subnets: string[] = [];
-    for (const [i, az] of azs.entries()) {
-      const where = typeof az === 'string' ? { AvailabilityZone: az } : { AvailabilityZoneId: az.id };
-      const { Subnet } = await client.send(
-        new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: cidr.replace(/\.0\.0\/16$/, `.${i}.0/24`), ...where }),
-      );
-      subnets.push(Subnet!.SubnetId!);
-    }
-    return { vpcId: Vpc!.VpcId!, subnets };
-  };
+  const vpc = async (account: string, cidr: string, azs: (string | { id: string })[], region = 'us-east-1') =>
+    vpcWithSubnets(await ec2(account, region), cidr, azs);
 
   /** An endpoint service behind an NLB in the given AZs of `account`, allowing `consumers`. */
-  const service = async (account: string, cidr: string, azs: string[], consumers: string[], region = 'us-east-1', supportedRegions?: string[]) => {
+  const service = async (
+    account: string,
+    cidr: string,
+    azs: string[],
+    consumers: string[],
+    region = 'us-east-1',
+    supportedRegions?: string[],
+  ) => {
     const { subnets } = await vpc(account, cidr, azs, region);
-    const { LoadBalancers } = await (await elb(account, region)).send(
-      new CreateLoadBalancerCommand({ Name: `nlb-${cidr.split('.')[1]}`, Type: 'network', Scheme: 'internal', Subnets: subnets }),
-    );
+    const { LoadBalancers } = await (
+      await elb(account, region)
+    ).send(new CreateLoadBalancerCommand({ Name: `nlb-${cidr.split('.')[1]}`, Type: 'network', Scheme: 'internal', Subnets: subnets }));
     const client = await ec2(account, region);
     const { ServiceConfiguration } = await client.send(
       new CreateVpcEndpointServiceConfigurationCommand({
@@ -79,16 +60,22 @@ function clientsFor(emu: () => Emulator) {
         SupportedRegions: supportedRegions,
       }),
     );
-    await client.send(new ModifyVpcEndpointServicePermissionsCommand({
-      ServiceId: ServiceConfiguration!.ServiceId!,
-      AddAllowedPrincipals: consumers.map((c) => `arn:aws:iam::${c}:root`),
-    }));
+    await client.send(
+      new ModifyVpcEndpointServicePermissionsCommand({
+        ServiceId: ServiceConfiguration!.ServiceId!,
+        AddAllowedPrincipals: consumers.map((c) => `arn:aws:iam::${c}:root`),
+      }),
+    );
     return ServiceConfiguration!;
   };
 
   const zones = async (account: string, region = 'us-east-1') =>
-    Object.fromEntries(((await (await ec2(account, region)).send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones ?? [])
-      .map((z) => [z.ZoneName!, z.ZoneId!]));
+    Object.fromEntries(
+      ((await (await ec2(account, region)).send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones ?? []).map((z) => [
+        z.ZoneName!,
+        z.ZoneId!,
+      ]),
+    );
 
   return { ec2, vpc, service, zones };
 }
@@ -109,28 +96,42 @@ describe('moto mapping (default): same AZ ids for every account', () => {
     expect(a['us-east-1a']).toBe('use1-az6'); // moto's table
 
     const client = await ec2(CONSUMER);
-    const { subnets: [byId] } = await vpc(CONSUMER, '10.1.0.0/16', [{ id: 'use1-az2' }]);
+    const {
+      subnets: [byId],
+    } = await vpc(CONSUMER, '10.1.0.0/16', [{ id: 'use1-az2' }]);
     const { Subnets: [subnet] = [] } = await client.send(new DescribeSubnetsCommand({ SubnetIds: [byId] }));
     expect([subnet.AvailabilityZone, subnet.AvailabilityZoneId]).toEqual(['us-east-1c', 'use1-az2']);
 
     const { Vpc } = await client.send(new CreateVpcCommand({ CidrBlock: '10.2.0.0/16' }));
-    await expect(client.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.2.0.0/24', AvailabilityZone: 'eu-west-1a' })))
-      .rejects.toThrow('Value (eu-west-1a) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f.');
-    await expect(client.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.2.0.0/24', AvailabilityZoneId: 'euw1-az1' })))
-      .rejects.toThrow(/Value \(euw1-az1\) for parameter availabilityZoneId is invalid/);
+    await expect(
+      client.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.2.0.0/24', AvailabilityZone: 'eu-west-1a' })),
+    ).rejects.toThrow(
+      'Value (eu-west-1a) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f.',
+    );
+    await expect(
+      client.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.2.0.0/24', AvailabilityZoneId: 'euw1-az1' })),
+    ).rejects.toThrow(/Value \(euw1-az1\) for parameter availabilityZoneId is invalid/);
   });
 
   test('same Region: endpoint subnets must be in AZ ids where the service NLB has subnets', async () => {
     const svc = await service(PROVIDER, '10.10.0.0/16', ['us-east-1a', 'us-east-1b'], [CONSUMER]);
     const prov = await ec2(PROVIDER);
-    const { ServiceConfigurations: [own] = [] } = await prov.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [svc.ServiceId!] }));
+    const { ServiceConfigurations: [own] = [] } = await prov.send(
+      new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [svc.ServiceId!] }),
+    );
     expect(own.AvailabilityZoneIds).toEqual(['use1-az6', 'use1-az1']);
 
     const cons = await ec2(CONSUMER);
     const { ServiceDetails: [seen] = [] } = await cons.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [svc.ServiceName!] }));
-    expect([seen.AvailabilityZones, seen.AvailabilityZoneIds]).toEqual([['us-east-1a', 'us-east-1b'], ['use1-az6', 'use1-az1']]);
+    expect([seen.AvailabilityZones, seen.AvailabilityZoneIds]).toEqual([
+      ['us-east-1a', 'us-east-1b'],
+      ['use1-az6', 'use1-az1'],
+    ]);
 
-    const { vpcId, subnets: [a, c] } = await vpc(CONSUMER, '10.11.0.0/16', ['us-east-1a', 'us-east-1c']);
+    const {
+      vpcId,
+      subnets: [a, c],
+    } = await vpc(CONSUMER, '10.11.0.0/16', ['us-east-1a', 'us-east-1c']);
     const request = { VpcId: vpcId, ServiceName: svc.ServiceName!, VpcEndpointType: 'Interface' as const, PrivateDnsEnabled: false };
     await expect(cons.send(new CreateVpcEndpointCommand({ ...request, SubnetIds: [a, c] }))).rejects.toMatchObject({
       name: 'InvalidParameter',
@@ -138,16 +139,26 @@ describe('moto mapping (default): same AZ ids for every account', () => {
     });
     const { VpcEndpoint } = await cons.send(new CreateVpcEndpointCommand({ ...request, SubnetIds: [a] }));
     expect(VpcEndpoint!.SubnetIds).toEqual([a]);
-    await expect(cons.send(new ModifyVpcEndpointCommand({ VpcEndpointId: VpcEndpoint!.VpcEndpointId, AddSubnetIds: [c] })))
-      .rejects.toThrow(`does not support the availability zone of the subnet: ${c}.`);
+    await expect(cons.send(new ModifyVpcEndpointCommand({ VpcEndpointId: VpcEndpoint!.VpcEndpointId, AddSubnetIds: [c] }))).rejects.toThrow(
+      `does not support the availability zone of the subnet: ${c}.`,
+    );
   });
 
   test('cross-Region: subnets in AZ ids excluded from remote access are refused', async () => {
     // a service in eu-west-1 offered to us-east-1, consumed from us-east-1 (us-east-1e is use1-az3 here)
     const svc = await service(PROVIDER, '10.20.0.0/16', ['eu-west-1a', 'eu-west-1b'], [CONSUMER], 'eu-west-1', ['us-east-1']);
-    const { vpcId, subnets: [a, e] } = await vpc(CONSUMER, '10.21.0.0/16', ['us-east-1a', 'us-east-1e']);
+    const {
+      vpcId,
+      subnets: [a, e],
+    } = await vpc(CONSUMER, '10.21.0.0/16', ['us-east-1a', 'us-east-1e']);
     const cons = await ec2(CONSUMER);
-    const request = { VpcId: vpcId, ServiceName: svc.ServiceName!, ServiceRegion: 'eu-west-1', VpcEndpointType: 'Interface' as const, PrivateDnsEnabled: false };
+    const request = {
+      VpcId: vpcId,
+      ServiceName: svc.ServiceName!,
+      ServiceRegion: 'eu-west-1',
+      VpcEndpointType: 'Interface' as const,
+      PrivateDnsEnabled: false,
+    };
     await expect(cons.send(new CreateVpcEndpointCommand({ ...request, SubnetIds: [a, e] }))).rejects.toMatchObject({
       name: 'InvalidParameter',
       message: 'Only the following availability zones are supported for remote access: use1-az6, use1-az1, use1-az2, use1-az4, use1-az5',
@@ -193,8 +204,12 @@ describe('per-account AZ ids (server.py --per-account-az-ids)', () => {
     // eu-west-1 too
     expect(Object.keys(await zones(p, 'eu-west-1')).sort()).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
 
-    const { subnets: [byName] } = await vpc(c, '10.30.0.0/16', ['us-east-1a']);
-    const { subnets: [byId] } = await vpc(c, '10.31.0.0/16', [{ id: mp['us-east-1a'] }]);
+    const {
+      subnets: [byName],
+    } = await vpc(c, '10.30.0.0/16', ['us-east-1a']);
+    const {
+      subnets: [byId],
+    } = await vpc(c, '10.31.0.0/16', [{ id: mp['us-east-1a'] }]);
     const { Subnets = [] } = await (await ec2(c)).send(new DescribeSubnetsCommand({ SubnetIds: [byName, byId] }));
     const got = Object.fromEntries(Subnets.map((s) => [s.SubnetId, [s.AvailabilityZone, s.AvailabilityZoneId]]));
     expect(got[byName]).toEqual(['us-east-1a', mc['us-east-1a']]);
@@ -202,7 +217,7 @@ describe('per-account AZ ids (server.py --per-account-az-ids)', () => {
     expect(got[byId]).toEqual([nameOfProvidersA, mp['us-east-1a']]);
   });
 
-  test('an endpoint placed by AZ name in the provider\'s AZs fails; placed by AZ id it works', async () => {
+  test("an endpoint placed by AZ name in the provider's AZs fails; placed by AZ id it works", async () => {
     const [p, c] = await accountsWithDifferentMappings();
     const mp = await zones(p);
     const mc = await zones(c);
@@ -218,11 +233,16 @@ describe('per-account AZ ids (server.py --per-account-az-ids)', () => {
     // Same names as the provider: other zones in this account (what the blueprint does today).
     const byName = await vpc(c, '10.41.0.0/16', ['us-east-1a', 'us-east-1b']);
     const request = { ServiceName: svc.ServiceName!, VpcEndpointType: 'Interface' as const, PrivateDnsEnabled: false };
-    await expect(cons.send(new CreateVpcEndpointCommand({ ...request, VpcId: byName.vpcId, SubnetIds: byName.subnets })))
-      .rejects.toThrow(/does not support the availability zone of the subnet: subnet-/);
+    await expect(cons.send(new CreateVpcEndpointCommand({ ...request, VpcId: byName.vpcId, SubnetIds: byName.subnets }))).rejects.toThrow(
+      /does not support the availability zone of the subnet: subnet-/,
+    );
 
     // Placed by AZ id (aws_subnet.availability_zone_id): accepted.
-    const byId = await vpc(c, '10.42.0.0/16', ids.map((id) => ({ id })));
+    const byId = await vpc(
+      c,
+      '10.42.0.0/16',
+      ids.map((id) => ({ id })),
+    );
     const { VpcEndpoint } = await cons.send(new CreateVpcEndpointCommand({ ...request, VpcId: byId.vpcId, SubnetIds: byId.subnets }));
     expect(VpcEndpoint!.SubnetIds).toEqual(byId.subnets);
   });

@@ -5,8 +5,8 @@
  * associated or through a Route 53 Profile (moto_ext/route53profiles.py).
  *
  * The npm registry reachable here has no @aws-sdk/client-route53resolver or client-route53profiles:
- * both are called as the SDK would, JSON 1.1 (Resolver) or REST-JSON (Profiles) with a
- * SigV4-shaped Authorization header naming the service and the assumed role's access key.
+ * both are called as the SDK would, JSON 1.1 (Resolver) or REST-JSON (Profiles), signed with the
+ * assumed role's credentials (awsJson in harness.ts).
  */
 import {
   CreateCustomerGatewayCommand,
@@ -21,9 +21,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CreateResourceShareCommand, RAMClient } from '@aws-sdk/client-ram';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
-import { startEmulator, type Emulator } from './harness';
+import { accountsOf, startEmulator, type Emulator, type Resolution } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -31,71 +30,28 @@ const NETWORK = '222222222222';
 const SPOKE = '444444444444';
 const STRANGER = '555555555555';
 const REGION = 'us-east-1';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let emu: Emulator;
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-const creds = new Map<string, Creds>();
+const accounts = accountsOf(() => emu, 'hybrid-test');
+const ec2 = (account: string) => accounts.client(EC2Client, account);
+const ram = (account: string) => accounts.client(RAMClient, account);
+const r53 = (account: string) => accounts.client(Route53Client, account);
 
-async function as(account: string): Promise<Creds> {
-  if (!creds.has(account)) {
-    const sts = new STSClient({ endpoint: emu.endpoint, region: REGION, credentials: TEST });
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'hybrid-test' }),
-    );
-    creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
-  }
-  return creds.get(account)!;
+/** The Route 53 Resolver and Profiles objects, as far as these tests read them. */
+interface Identified {
+  readonly Id: string;
+  readonly Arn: string;
 }
-const ec2 = async (account: string) => new EC2Client({ endpoint: emu.endpoint, region: REGION, credentials: await as(account) });
-const ram = async (account: string) => new RAMClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(account) });
-const r53 = async (account: string) => new Route53Client({ endpoint: emu.endpoint, region: REGION, credentials: await as(account) });
-
-class AwsError extends Error {
-  constructor(
-    public readonly name: string,
-    message: string,
-  ) {
-    super(`${name}: ${message}`);
-  }
+interface ResolverRule extends Identified {
+  readonly ShareStatus: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of the service, read as the tests need
-async function call(
-  account: string,
-  service: string,
-  init: { path: string; method: string; headers?: Record<string, string>; body: unknown },
-): Promise<any> {
-  const c = await as(account);
-  const res = await fetch(emu.endpoint + init.path, {
-    method: init.method,
-    headers: {
-      ...init.headers,
-      'x-amz-security-token': c.sessionToken ?? '',
-      authorization: `AWS4-HMAC-SHA256 Credential=${c.accessKeyId}/20250101/${REGION}/${service}/aws4_request, SignedHeaders=host, Signature=00`,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : {};
-  if (!res.ok)
-    throw new AwsError(
-      (res.headers.get('x-amzn-errortype') ?? json.__type ?? 'UnknownError').split(':')[0].split('#').pop(),
-      json.Message ?? json.message ?? text,
-    );
-  return json;
-}
 /** One Route 53 Resolver call (JSON 1.1). */
-const resolver = (account: string, action: string, body: unknown) =>
-  call(account, 'route53resolver', {
-    path: '/',
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `Route53Resolver.${action}` },
-    body,
-  });
+const resolver = <T = unknown>(account: string, action: string, body: unknown) =>
+  accounts.send<T>(account, { service: 'route53resolver', target: `Route53Resolver.${action}`, body });
 /** One Route 53 Profiles call (REST-JSON). */
-const profiles = (account: string, method: string, path: string, body?: unknown) =>
-  call(account, 'route53profiles', { path, method, headers: { 'content-type': 'application/json' }, body });
+const profiles = <T = unknown>(account: string, method: string, path: string, body?: unknown) =>
+  accounts.send<T>(account, { service: 'route53profiles', method, path, body });
 
 async function vpcWithSubnets(account: string, cidr: string): Promise<{ vpc: string; subnets: string[]; sg: string }> {
   const client = await ec2(account);
@@ -114,11 +70,31 @@ async function vpcWithSubnets(account: string, cidr: string): Promise<{ vpc: str
   return { vpc: Vpc!.VpcId!, subnets, sg: GroupId! };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the emulator's JSON answer
-async function resolve(vpc: string, name: string): Promise<any> {
+/** A FORWARD rule of the network account for `domain`, through an outbound endpoint in a new hub VPC (`hubCidr`). */
+async function forwardingRule(name: string, hubCidr: string, domain: string, targetIp: string) {
+  const hub = await vpcWithSubnets(NETWORK, hubCidr);
+  const { ResolverEndpoint } = await resolver<{ ResolverEndpoint: Identified }>(NETWORK, 'CreateResolverEndpoint', {
+    CreatorRequestId: `out-${name}`,
+    Name: `out-${name}`,
+    Direction: 'OUTBOUND',
+    SecurityGroupIds: [hub.sg],
+    IpAddresses: hub.subnets.map((s) => ({ SubnetId: s })),
+  });
+  const { ResolverRule: rule } = await resolver<{ ResolverRule: ResolverRule }>(NETWORK, 'CreateResolverRule', {
+    CreatorRequestId: `rule-${name}`,
+    Name: name,
+    RuleType: 'FORWARD',
+    DomainName: domain,
+    ResolverEndpointId: ResolverEndpoint.Id,
+    TargetIps: [{ Ip: targetIp, Port: 53 }],
+  });
+  return { hub, rule };
+}
+
+async function resolve(vpc: string, name: string): Promise<Resolution> {
   const res = await fetch(`${emu.endpoint}/_emulator/resolve?vpc=${vpc}&region=${REGION}&name=${encodeURIComponent(name)}`);
   expect(res.status).toBe(200);
-  return res.json();
+  return (await res.json()) as Resolution;
 }
 
 beforeAll(async () => {
@@ -181,24 +157,9 @@ describe('Route 53 Resolver rules shared through RAM', () => {
   let spokeVpc: string;
 
   beforeAll(async () => {
-    const hub = await vpcWithSubnets(NETWORK, '10.0.0.0/24');
-    const { ResolverEndpoint } = await resolver(NETWORK, 'CreateResolverEndpoint', {
-      CreatorRequestId: 'out-1',
-      Name: 'out',
-      Direction: 'OUTBOUND',
-      SecurityGroupIds: [hub.sg],
-      IpAddresses: hub.subnets.map((s) => ({ SubnetId: s })),
-    });
-    const { ResolverRule } = await resolver(NETWORK, 'CreateResolverRule', {
-      CreatorRequestId: 'rule-1',
-      Name: 'corp',
-      RuleType: 'FORWARD',
-      DomainName: 'corp.example.com',
-      ResolverEndpointId: ResolverEndpoint.Id,
-      TargetIps: [{ Ip: '172.16.0.10', Port: 53 }],
-    });
-    ruleId = ResolverRule.Id;
-    ruleArn = ResolverRule.Arn;
+    const { rule } = await forwardingRule('corp', '10.0.0.0/24', 'corp.example.com', '172.16.0.10');
+    ruleId = rule.Id;
+    ruleArn = rule.Arn;
     spokeVpc = (await vpcWithSubnets(SPOKE, '10.16.0.0/24')).vpc;
   });
 
@@ -206,12 +167,18 @@ describe('Route 53 Resolver rules shared through RAM', () => {
     await expect(resolver(SPOKE, 'AssociateResolverRule', { ResolverRuleId: ruleId, VPCId: spokeVpc, Name: 'corp' })).rejects.toMatchObject(
       { name: 'ResourceNotFoundException' },
     );
-    expect((await resolver(NETWORK, 'GetResolverRule', { ResolverRuleId: ruleId })).ResolverRule.ShareStatus).toBe('NOT_SHARED');
+    expect(
+      (await resolver<{ ResolverRule: ResolverRule }>(NETWORK, 'GetResolverRule', { ResolverRuleId: ruleId })).ResolverRule.ShareStatus,
+    ).toBe('NOT_SHARED');
     await (
       await ram(NETWORK)
     ).send(new CreateResourceShareCommand({ name: 'rules', resourceArns: [ruleArn], principals: [SPOKE], allowExternalPrincipals: false }));
-    expect((await resolver(NETWORK, 'GetResolverRule', { ResolverRuleId: ruleId })).ResolverRule.ShareStatus).toBe('SHARED_BY_ME');
-    expect((await resolver(SPOKE, 'GetResolverRule', { ResolverRuleId: ruleId })).ResolverRule).toMatchObject({
+    expect(
+      (await resolver<{ ResolverRule: ResolverRule }>(NETWORK, 'GetResolverRule', { ResolverRuleId: ruleId })).ResolverRule.ShareStatus,
+    ).toBe('SHARED_BY_ME');
+    expect(
+      (await resolver<{ ResolverRule: ResolverRule }>(SPOKE, 'GetResolverRule', { ResolverRuleId: ruleId })).ResolverRule,
+    ).toMatchObject({
       Id: ruleId,
       OwnerId: NETWORK,
     });
@@ -219,14 +186,17 @@ describe('Route 53 Resolver rules shared through RAM', () => {
       name: 'ResourceNotFoundException',
     });
 
-    const { ResolverRuleAssociation } = await resolver(SPOKE, 'AssociateResolverRule', {
+    const { ResolverRuleAssociation } = await resolver<{ ResolverRuleAssociation: Identified }>(SPOKE, 'AssociateResolverRule', {
       ResolverRuleId: ruleId,
       VPCId: spokeVpc,
       Name: 'corp',
     });
     expect(
-      (await resolver(SPOKE, 'GetResolverRuleAssociation', { ResolverRuleAssociationId: ResolverRuleAssociation.Id }))
-        .ResolverRuleAssociation,
+      (
+        await resolver<{ ResolverRuleAssociation: unknown }>(SPOKE, 'GetResolverRuleAssociation', {
+          ResolverRuleAssociationId: ResolverRuleAssociation.Id,
+        })
+      ).ResolverRuleAssociation,
     ).toMatchObject({ ResolverRuleId: ruleId, VPCId: spokeVpc, Status: 'COMPLETE' });
 
     // The rule forwards the domain's names from the spoke; other names find no private zone.
@@ -253,26 +223,11 @@ describe('Route 53 Resolver rules shared through RAM', () => {
 
 describe('forwarding rules through a Route 53 Profile', () => {
   test('a spoke associated with a profile holding a rule forwards its domain; a more specific private zone still answers', async () => {
-    const hub = await vpcWithSubnets(NETWORK, '10.0.1.0/24');
-    const { ResolverEndpoint } = await resolver(NETWORK, 'CreateResolverEndpoint', {
-      CreatorRequestId: 'out-2',
-      Name: 'out2',
-      Direction: 'OUTBOUND',
-      SecurityGroupIds: [hub.sg],
-      IpAddresses: hub.subnets.map((s) => ({ SubnetId: s })),
-    });
-    const { ResolverRule } = await resolver(NETWORK, 'CreateResolverRule', {
-      CreatorRequestId: 'rule-2',
-      Name: 'branch',
-      RuleType: 'FORWARD',
-      DomainName: 'branch.example.com',
-      ResolverEndpointId: ResolverEndpoint.Id,
-      TargetIps: [{ Ip: '192.168.10.10', Port: 53 }],
-    });
-    const { Profile } = await profiles(NETWORK, 'POST', '/profile', { Name: 'prod', ClientToken: 'p-1' });
+    const { hub, rule } = await forwardingRule('branch', '10.0.1.0/24', 'branch.example.com', '192.168.10.10');
+    const { Profile } = await profiles<{ Profile: Identified }>(NETWORK, 'POST', '/profile', { Name: 'prod', ClientToken: 'p-1' });
     await profiles(NETWORK, 'POST', '/profileresourceassociation', {
       ProfileId: Profile.Id,
-      ResourceArn: ResolverRule.Arn,
+      ResourceArn: rule.Arn,
       Name: 'branch',
     });
     const { HostedZone } = await (
@@ -299,7 +254,7 @@ describe('forwarding rules through a Route 53 Profile', () => {
 
     expect(await resolve(spoke, 'host.branch.example.com')).toMatchObject({
       rcode: 'FORWARDED',
-      forward: { ruleId: ResolverRule.Id, source: 'profile', profileId: Profile.Id },
+      forward: { ruleId: rule.Id, source: 'profile', profileId: Profile.Id },
     });
     expect(await resolve(spoke, 'x.api.branch.example.com')).toMatchObject({
       zone: { name: 'api.branch.example.com.', source: 'profile' },

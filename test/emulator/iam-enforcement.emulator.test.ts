@@ -6,7 +6,6 @@
  * VPC Lattice, Route 53 Profiles), signed for real (moto checks SigV4 signatures once enforcing),
  * including GET calls and paths carrying an ARN; plus the permission-only vpce:AllowMultiRegion.
  */
-import { createHash, createHmac } from 'node:crypto';
 import {
   AcceptVpcEndpointConnectionsCommand,
   CreateSubnetCommand,
@@ -23,9 +22,20 @@ import {
   ElasticLoadBalancingV2Client,
   SetSecurityGroupsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import {
-  AssociateResourceShareCommand, CreateResourceShareCommand, DeleteResourceShareCommand, GetResourceShareAssociationsCommand, RAMClient,
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  AssociateResourceShareCommand,
+  CreateResourceShareCommand,
+  DeleteResourceShareCommand,
+  GetResourceShareAssociationsCommand,
+  RAMClient,
 } from '@aws-sdk/client-ram';
 import {
   CreateHostedZoneCommand,
@@ -34,7 +44,6 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   CreateResourceGatewayCommand,
   ListResourceGatewaysCommand,
@@ -42,14 +51,12 @@ import {
   VPCLatticeClient,
 } from '@aws-sdk/client-vpc-lattice';
 
-import { startEmulator, type Emulator } from './harness';
+import { assumeRole, jsonCall, startEmulator, TEST_CREDENTIALS as TEST, type Credentials, type Emulator } from './harness';
 
 jest.setTimeout(60_000);
 
 const ACCOUNT = '444444444444';
 const REGION = 'us-east-1';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
 /** What the limited role may do: one call per service (plus what the multi-Region role adds). */
 const ALLOWED = [
@@ -68,20 +75,17 @@ const ALLOWED = [
 ];
 
 let emu: Emulator;
-let limited: Creds;
-let multiRegion: Creds;
+let limited: Credentials;
+let multiRegion: Credentials;
 /** An IAM user of another account (the "CI" account) that may assume any role of ACCOUNT by its own policy. */
-let ciUser: Creds;
+let ciUser: Credentials;
 const CI_ACCOUNT = '111111111111';
 const setup: Record<string, string> = {};
 
-async function assume(credentials: Creds, role: string, account = ACCOUNT): Promise<Creds> {
-  const { Credentials: c } = await new STSClient({ endpoint: emu.endpoint, region: REGION, credentials })
-    .send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${role}`, RoleSessionName: 'iam-test' }));
-  return { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
-}
+const assume = (credentials: Credentials, role: string, account = ACCOUNT) =>
+  assumeRole(emu, credentials, `arn:aws:iam::${account}:role/${role}`, 'iam-test');
 
-const clients = (credentials: Creds) => ({
+const clients = (credentials: Credentials) => ({
   ec2: new EC2Client({ endpoint: emu.endpoint, region: REGION, credentials }),
   elb: new ElasticLoadBalancingV2Client({ endpoint: emu.endpoint, region: REGION, credentials }),
   ram: new RAMClient({ endpoint: emu.endpoint, region: REGION, credentials }),
@@ -90,88 +94,108 @@ const clients = (credentials: Creds) => ({
   iam: new IAMClient({ endpoint: emu.endpoint, region: REGION, credentials }),
 });
 
-/** A REST-JSON call signed with SigV4 (there is no Route 53 Profiles SDK client in this repository). */
-async function signed(credentials: Creds, service: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const url = new URL(emu.endpoint + path);
-  const payload = body === undefined ? '' : JSON.stringify(body);
-  const amzDate = new Date().toISOString().replace(/[:-]|\.\d{3}/g, '');
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = { host: url.host, 'x-amz-date': amzDate };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
-  const names = Object.keys(headers).sort();
-  const escape = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  const canonical = [
-    method,
-    url.pathname.split('/').map(escape).join('/'), // non-S3 services: the sent path, encoded once more
-    [...url.searchParams].map(([k, v]) => `${escape(k)}=${escape(v)}`).sort().join('&'),
-    ...names.map((n) => `${n}:${headers[n]}`), '',
-    names.join(';'),
-    createHash('sha256').update(payload).digest('hex'),
-  ].join('\n');
-  const scope = `${day}/${REGION}/${service}/aws4_request`;
-  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
-  let key: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update(day).digest();
-  for (const part of [REGION, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
-  const signature = createHmac('sha256', key).update(toSign).digest('hex');
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : payload });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : {} };
-}
+/** A signed REST-JSON call (there is no Route 53 Profiles SDK client in this repository). */
+const signed = <T = unknown>(credentials: Credentials, service: string, method: string, path: string, body?: unknown) =>
+  jsonCall<T>(emu.endpoint, credentials, { service, method, path, body });
 
 /** The SDK error of a denied call: its name and the IAM action it names. */
-const denied = (action: string) => ({ message: expect.stringMatching(new RegExp(`assumed-role/limited/iam-test is not authorized to perform: ${action}$`)) });
+const denied = (action: string) => ({
+  message: expect.stringMatching(new RegExp(`assumed-role/limited/iam-test is not authorized to perform: ${action}$`)),
+});
 
 beforeAll(async () => {
   emu = await startEmulator();
   // Everything below runs before enforcement is switched on.
   const admin = clients(await assume(TEST, 'admin'));
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] });
-  for (const [role, actions] of [['limited', ALLOWED], ['multi-region', ['ec2:CreateVpcEndpointServiceConfiguration', 'vpce:AllowMultiRegion']]] as const) {
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+  });
+  for (const [role, actions] of [
+    ['limited', ALLOWED],
+    ['multi-region', ['ec2:CreateVpcEndpointServiceConfiguration', 'vpce:AllowMultiRegion']],
+  ] as const) {
     await admin.iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: trust }));
-    await admin.iam.send(new PutRolePolicyCommand({
-      RoleName: role, PolicyName: 'p',
-      // scoped to the account's ARNs, as a generated least-privilege policy would be
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: [`arn:aws:*:*:${ACCOUNT}:*`, 'arn:aws:route53:::*', 'arn:aws:s3:::iam-state', 'arn:aws:s3:::iam-state/*'] }] }),
-    }));
+    await admin.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: role,
+        PolicyName: 'p',
+        // scoped to the account's ARNs, as a generated least-privilege policy would be
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: actions,
+              Resource: [`arn:aws:*:*:${ACCOUNT}:*`, 'arn:aws:route53:::*', 'arn:aws:s3:::iam-state', 'arn:aws:s3:::iam-state/*'],
+            },
+          ],
+        }),
+      }),
+    );
   }
   const { Vpc } = await admin.ec2.send(new CreateVpcCommand({ CidrBlock: '10.60.0.0/16' }));
   setup.vpc = Vpc!.VpcId!;
   const subnets = [];
   for (const [i, az] of ['us-east-1a', 'us-east-1b'].entries()) {
-    subnets.push((await admin.ec2.send(new CreateSubnetCommand({ VpcId: setup.vpc, CidrBlock: `10.60.${i}.0/24`, AvailabilityZone: az }))).Subnet!.SubnetId!);
+    subnets.push(
+      (await admin.ec2.send(new CreateSubnetCommand({ VpcId: setup.vpc, CidrBlock: `10.60.${i}.0/24`, AvailabilityZone: az }))).Subnet!
+        .SubnetId!,
+    );
   }
-  setup.nlb = (await admin.elb.send(new CreateLoadBalancerCommand({ Name: 'iam-nlb', Type: 'network', Scheme: 'internal', Subnets: subnets })))
-    .LoadBalancers![0].LoadBalancerArn!;
-  setup.service = (await admin.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [setup.nlb] })))
-    .ServiceConfiguration!.ServiceId!;
+  setup.nlb = (
+    await admin.elb.send(new CreateLoadBalancerCommand({ Name: 'iam-nlb', Type: 'network', Scheme: 'internal', Subnets: subnets }))
+  ).LoadBalancers![0].LoadBalancerArn!;
+  setup.service = (
+    await admin.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [setup.nlb] }))
+  ).ServiceConfiguration!.ServiceId!;
   await admin.ec2.send(new CreateTransitGatewayCommand({}));
   setup.share = (await admin.ram.send(new CreateResourceShareCommand({ name: 'iam' }))).resourceShare!.resourceShareArn!;
   setup.share2 = (await admin.ram.send(new CreateResourceShareCommand({ name: 'iam-2' }))).resourceShare!.resourceShareArn!;
-  setup.zone = (await admin.r53.send(new CreateHostedZoneCommand({ Name: 'iam.example', CallerReference: 'iam', VPC: { VPCId: setup.vpc, VPCRegion: REGION } })))
-    .HostedZone!.Id!.replace('/hostedzone/', '');
-  setup.gateway = (await admin.lattice.send(new CreateResourceGatewayCommand({ name: 'iam-gw', vpcIdentifier: setup.vpc, subnetIds: subnets }))).arn!;
-  const profile = (await signed(await assume(TEST, 'admin'), 'route53profiles', 'POST', '/profile', { Name: 'iam', ClientToken: 'iam' })).json.Profile;
+  setup.zone = (
+    await admin.r53.send(
+      new CreateHostedZoneCommand({ Name: 'iam.example', CallerReference: 'iam', VPC: { VPCId: setup.vpc, VPCRegion: REGION } }),
+    )
+  ).HostedZone!.Id!.replace('/hostedzone/', '');
+  setup.gateway = (
+    await admin.lattice.send(new CreateResourceGatewayCommand({ name: 'iam-gw', vpcIdentifier: setup.vpc, subnetIds: subnets }))
+  ).arn!;
+  const profile = (
+    await signed<{ Profile: { Id: string; Arn: string } }>(await assume(TEST, 'admin'), 'route53profiles', 'POST', '/profile', {
+      Name: 'iam',
+      ClientToken: 'iam',
+    })
+  ).json.Profile;
   setup.profileId = profile.Id;
   setup.profileArn = profile.Arn;
-  await new S3Client({ endpoint: emu.endpoint, region: REGION, credentials: await assume(TEST, 'admin'), forcePathStyle: true })
-    .send(new CreateBucketCommand({ Bucket: 'iam-state' }));
+  await new S3Client({ endpoint: emu.endpoint, region: REGION, credentials: await assume(TEST, 'admin'), forcePathStyle: true }).send(
+    new CreateBucketCommand({ Bucket: 'iam-state' }),
+  );
   limited = await assume(TEST, 'limited');
   multiRegion = await assume(TEST, 'multi-region');
 
   // Trust: a CI user and a CI role in another account; `deployer` trusts the CI role only.
   const ciAdmin = clients(await assume(TEST, 'admin', CI_ACCOUNT));
-  const assumeAny = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }] });
+  const assumeAny = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }],
+  });
   await ciAdmin.iam.send(new CreateUserCommand({ UserName: 'ci' }));
   await ciAdmin.iam.send(new PutUserPolicyCommand({ UserName: 'ci', PolicyName: 'assume', PolicyDocument: assumeAny }));
   const key = (await ciAdmin.iam.send(new CreateAccessKeyCommand({ UserName: 'ci' }))).AccessKey!;
   ciUser = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
-  const trustedBy = (principal: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }] });
-  await ciAdmin.iam.send(new CreateRoleCommand({ RoleName: 'ci-role', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:user/ci`) }));
+  const trustedBy = (principal: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }] });
+  await ciAdmin.iam.send(
+    new CreateRoleCommand({ RoleName: 'ci-role', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:user/ci`) }),
+  );
   await ciAdmin.iam.send(new PutRolePolicyCommand({ RoleName: 'ci-role', PolicyName: 'assume', PolicyDocument: assumeAny }));
-  await admin.iam.send(new CreateRoleCommand({ RoleName: 'deployer', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:role/ci-role`) }));
-  await admin.iam.send(new CreateRoleCommand({ RoleName: 'account-trust', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:root`) }));
+  await admin.iam.send(
+    new CreateRoleCommand({ RoleName: 'deployer', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:role/ci-role`) }),
+  );
+  await admin.iam.send(
+    new CreateRoleCommand({ RoleName: 'account-trust', AssumeRolePolicyDocument: trustedBy(`arn:aws:iam::${CI_ACCOUNT}:root`) }),
+  );
 
   const res = await fetch(`${emu.endpoint}/moto-api/reset-auth`, { method: 'POST', body: '0' });
   expect(res.status).toBe(200);
@@ -183,32 +207,44 @@ afterAll(async () => {
 
 test('RAM (and an ARN in the query string)', async () => {
   const { ram } = clients(limited);
-  const { resourceShareAssociations } = await ram.send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', resourceShareArns: [setup.share] }));
+  const { resourceShareAssociations } = await ram.send(
+    new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', resourceShareArns: [setup.share] }),
+  );
   expect(resourceShareAssociations).toEqual([]);
   expect((await ram.send(new DeleteResourceShareCommand({ resourceShareArn: setup.share2 }))).returnValue).toBe(true);
-  await expect(ram.send(new AssociateResourceShareCommand({ resourceShareArn: setup.share, principals: ['555555555555'] })))
-    .rejects.toMatchObject({ name: 'AccessDeniedException', ...denied('ram:AssociateResourceShare') });
+  await expect(
+    ram.send(new AssociateResourceShareCommand({ resourceShareArn: setup.share, principals: ['555555555555'] })),
+  ).rejects.toMatchObject({ name: 'AccessDeniedException', ...denied('ram:AssociateResourceShare') });
 });
 
 test('Route 53', async () => {
   const { r53 } = clients(limited);
   expect((await r53.send(new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: setup.zone }))).VPCs).toEqual([]);
-  await expect(r53.send(new CreateVPCAssociationAuthorizationCommand({ HostedZoneId: setup.zone, VPC: { VPCId: 'vpc-0123456789abcdef0', VPCRegion: REGION } })))
-    .rejects.toMatchObject({ name: 'AccessDenied', ...denied('route53:CreateVPCAssociationAuthorization') });
+  await expect(
+    r53.send(
+      new CreateVPCAssociationAuthorizationCommand({
+        HostedZoneId: setup.zone,
+        VPC: { VPCId: 'vpc-0123456789abcdef0', VPCRegion: REGION },
+      }),
+    ),
+  ).rejects.toMatchObject({ name: 'AccessDenied', ...denied('route53:CreateVPCAssociationAuthorization') });
 });
 
 test('EC2 PrivateLink and Transit Gateway', async () => {
   const { ec2 } = clients(limited);
   expect((await ec2.send(new DescribeVpcEndpointConnectionsCommand({}))).VpcEndpointConnections).toEqual([]);
   expect((await ec2.send(new DescribeTransitGatewaysCommand({}))).TransitGateways!.length).toBe(1);
-  await expect(ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: setup.service, VpcEndpointIds: ['vpce-0123456789abcdef0'] })))
-    .rejects.toMatchObject({ name: 'AccessDenied', ...denied('ec2:AcceptVpcEndpointConnections') });
+  await expect(
+    ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: setup.service, VpcEndpointIds: ['vpce-0123456789abcdef0'] })),
+  ).rejects.toMatchObject({ name: 'AccessDenied', ...denied('ec2:AcceptVpcEndpointConnections') });
 });
 
 test('EC2 PrivateLink: SupportedRegions needs the permission-only action vpce:AllowMultiRegion', async () => {
   const request = { NetworkLoadBalancerArns: [setup.nlb], SupportedRegions: ['eu-west-1'] };
-  await expect(clients(limited).ec2.send(new CreateVpcEndpointServiceConfigurationCommand(request)))
-    .rejects.toMatchObject({ name: 'AccessDenied', ...denied('vpce:AllowMultiRegion') });
+  await expect(clients(limited).ec2.send(new CreateVpcEndpointServiceConfigurationCommand(request))).rejects.toMatchObject({
+    name: 'AccessDenied',
+    ...denied('vpce:AllowMultiRegion'),
+  });
   // same Region only: the operation's own action is enough
   const own = await clients(limited).ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [setup.nlb] }));
   expect(own.ServiceConfiguration!.ServiceId).toMatch(/^vpce-svc-/);
@@ -219,32 +255,44 @@ test('EC2 PrivateLink: SupportedRegions needs the permission-only action vpce:Al
 test('ELBv2', async () => {
   const { elb } = clients(limited);
   expect((await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [setup.nlb] }))).LoadBalancers!.length).toBe(1);
-  await expect(elb.send(new SetSecurityGroupsCommand({ LoadBalancerArn: setup.nlb, SecurityGroups: [] })))
-    .rejects.toMatchObject({ name: 'AccessDenied', ...denied('elasticloadbalancing:SetSecurityGroups') });
+  await expect(elb.send(new SetSecurityGroupsCommand({ LoadBalancerArn: setup.nlb, SecurityGroups: [] }))).rejects.toMatchObject({
+    name: 'AccessDenied',
+    ...denied('elasticloadbalancing:SetSecurityGroups'),
+  });
 });
 
 test('VPC Lattice (GET, and an ARN in the path)', async () => {
   const { lattice } = clients(limited);
   expect((await lattice.send(new ListResourceGatewaysCommand({}))).items!.map((g) => g.arn)).toEqual([setup.gateway]);
   expect((await lattice.send(new ListTagsForResourceCommand({ resourceArn: setup.gateway }))).tags).toEqual({});
-  await expect(lattice.send(new CreateResourceGatewayCommand({ name: 'denied-gw', vpcIdentifier: setup.vpc, subnetIds: ['subnet-0123456789abcdef0'] })))
-    .rejects.toMatchObject({ name: 'AccessDeniedException', ...denied('vpc-lattice:CreateResourceGateway') });
+  await expect(
+    lattice.send(
+      new CreateResourceGatewayCommand({ name: 'denied-gw', vpcIdentifier: setup.vpc, subnetIds: ['subnet-0123456789abcdef0'] }),
+    ),
+  ).rejects.toMatchObject({ name: 'AccessDeniedException', ...denied('vpc-lattice:CreateResourceGateway') });
 });
 
 test('Route 53 Profiles (GET, and an ARN in the path)', async () => {
-  const got = await signed(limited, 'route53profiles', 'GET', `/profile/${setup.profileId}`);
+  const got = await signed<{ Profile?: { Id: string } }>(limited, 'route53profiles', 'GET', `/profile/${setup.profileId}`);
   expect([got.status, got.json.Profile?.Id]).toEqual([200, setup.profileId]);
   const tags = await signed(limited, 'route53profiles', 'GET', `/tags/${encodeURIComponent(setup.profileArn)}`);
   expect([tags.status, tags.json]).toEqual([200, { Tags: {} }]);
-  const assoc = await signed(limited, 'route53profiles', 'POST', '/profileassociation', { Name: 'a', ProfileId: setup.profileId, ResourceId: setup.vpc });
+  const assoc = await signed(limited, 'route53profiles', 'POST', '/profileassociation', {
+    Name: 'a',
+    ProfileId: setup.profileId,
+    ResourceId: setup.vpc,
+  });
   expect(assoc.status).toBe(403);
   expect(assoc.json).toEqual({ __type: 'AccessDeniedException', ...denied('route53profiles:AssociateProfile') });
 });
 
-test('S3: a listing with an encoded prefix (the Terraform S3 backend\'s) is signed right, a write is denied', async () => {
+test("S3: a listing with an encoded prefix (the Terraform S3 backend's) is signed right, a write is denied", async () => {
   const s3 = new S3Client({ endpoint: emu.endpoint, region: REGION, credentials: limited, forcePathStyle: true });
-  for (const Prefix of ['dev/', 'env:/']) expect((await s3.send(new ListObjectsV2Command({ Bucket: 'iam-state', Prefix }))).KeyCount).toBe(0);
-  await expect(s3.send(new PutObjectCommand({ Bucket: 'iam-state', Key: 'dev/x.tfstate', Body: '{}' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+  for (const Prefix of ['dev/', 'env:/'])
+    expect((await s3.send(new ListObjectsV2Command({ Bucket: 'iam-state', Prefix }))).KeyCount).toBe(0);
+  await expect(s3.send(new PutObjectCommand({ Bucket: 'iam-state', Key: 'dev/x.tfstate', Body: '{}' }))).rejects.toMatchObject({
+    name: 'AccessDenied',
+  });
 });
 
 test('a forged signature is refused in the service protocol', async () => {
@@ -259,8 +307,11 @@ test('a forged signature is refused in the service protocol', async () => {
   expect(((await res.json()) as { __type: string }).__type).toBe('InvalidSignatureException');
 });
 
-test('trust policies are evaluated in the role\'s account: a role principal admits its sessions, nobody else', async () => {
-  const deniedAssume = (who: string) => ({ name: 'AccessDenied', message: expect.stringContaining(`${who} is not authorized to perform: sts:AssumeRole`) });
+test("trust policies are evaluated in the role's account: a role principal admits its sessions, nobody else", async () => {
+  const deniedAssume = (who: string) => ({
+    name: 'AccessDenied',
+    message: expect.stringContaining(`${who} is not authorized to perform: sts:AssumeRole`),
+  });
   // the CI user assumes its CI role (same account, user principal) ...
   const ciRole = await assume(ciUser, 'ci-role', CI_ACCOUNT);
   // ... whose sessions the deployer role of another account trusts

@@ -8,11 +8,9 @@ import {
   CreateTagsCommand,
   CreateTransitGatewayPeeringAttachmentCommand,
   DescribeTransitGatewayPeeringAttachmentsCommand,
-  CreateSubnetCommand,
   CreateTransitGatewayCommand,
   CreateTransitGatewayRouteTableCommand,
   CreateTransitGatewayVpcAttachmentCommand,
-  CreateVpcCommand,
   CreateVpcEndpointCommand,
   CreateVpcEndpointConnectionNotificationCommand,
   CreateVpcEndpointServiceConfigurationCommand,
@@ -35,6 +33,7 @@ import {
   ModifyVpcEndpointCommand,
   ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   AssociateResourceShareCommand,
   CreateResourceShareCommand,
@@ -57,9 +56,8 @@ import {
   ListVPCAssociationAuthorizationsCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
-import { startEmulator, type Emulator } from './harness';
+import { accountsOf, startEmulator, vpcWithSubnets, type Emulator } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -68,54 +66,20 @@ const PROVIDER = '333333333333';
 const CONSUMER = '444444444444';
 const CONSUMER_EU = '555555555555';
 const ORG_ARN = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let emu: Emulator;
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-const creds = new Map<string, Creds>();
+const accounts = accountsOf(() => emu, 'moto-ext-test');
+const ec2 = (account: string, region?: string) => accounts.client(EC2Client, account, region);
+const ram = (account: string) => accounts.client(RAMClient, account);
+const r53 = (account: string) => accounts.client(Route53Client, account);
 
-async function as(account: string): Promise<Creds> {
-  if (!creds.has(account)) {
-    const sts = new STSClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: TEST });
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'moto-ext-test' }),
-    );
-    creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
-  }
-  return creds.get(account)!;
-}
-const ec2 = async (account: string, region = 'us-east-1') =>
-  new EC2Client({ endpoint: emu.endpoint, region, credentials: await as(account) });
-const ram = async (account: string) => new RAMClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: await as(account) });
-const r53 = async (account: string) =>
-  new Route53Client({ endpoint: emu.endpoint, region: 'us-east-1', credentials: await as(account) });
-
-/** ELBv2 has no SDK client in this repo: a raw Query call (moto does not check signatures). */
-async function elbv2(account: string, params: Record<string, string>): Promise<string> {
-  const c = await as(account);
-  const res = await fetch(emu.endpoint + '/', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `AWS4-HMAC-SHA256 Credential=${c.accessKeyId}/20250101/us-east-1/elasticloadbalancing/aws4_request, SignedHeaders=host, Signature=00`,
-    },
-    body: new URLSearchParams({ Version: '2015-12-01', ...params }).toString(),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(text);
-  return text;
-}
-
-async function vpcWithSubnets(client: EC2Client, cidr: string, azs: string[]) {
-  const { Vpc } = await client.send(new CreateVpcCommand({ CidrBlock: cidr }));
-  const subnets: string[] = [];
-  for (const [i, az] of azs.entries()) {
-    const { Subnet } = await client.send(
-      new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: cidr.replace(/\.0\.0\/16$/, `.${i}.0/24`), AvailabilityZone: az }),
-    );
-    subnets.push(Subnet!.SubnetId!);
-  }
-  return { vpcId: Vpc!.VpcId!, subnets };
+/** An internal network load balancer of `account` in these subnets: its ARN. */
+async function nlb(account: string, name: string, subnets: string[]): Promise<string> {
+  const elb = await accounts.client(ElasticLoadBalancingV2Client, account);
+  const { LoadBalancers } = await elb.send(
+    new CreateLoadBalancerCommand({ Name: name, Type: 'network', Scheme: 'internal', Subnets: subnets }),
+  );
+  return LoadBalancers![0].LoadBalancerArn!;
 }
 
 beforeAll(async () => {
@@ -153,9 +117,7 @@ describe('RAM', () => {
       [CONSUMER, 'ASSOCIATED'],
       [ORG_ARN, 'ASSOCIATED'],
     ]);
-    const resources = await net.send(
-      new GetResourceShareAssociationsCommand({ associationType: 'RESOURCE', resourceArn: tgwArn }),
-    );
+    const resources = await net.send(new GetResourceShareAssociationsCommand({ associationType: 'RESOURCE', resourceArn: tgwArn }));
     expect(resources.resourceShareAssociations!.map((a) => a.associatedEntity)).toEqual([tgwArn]);
     const perms = await net.send(new ListResourceSharePermissionsCommand({ resourceShareArn: shareArn }));
     expect(perms.permissions!.map((p) => p.resourceType)).toEqual(['ec2:TransitGateway']);
@@ -164,7 +126,11 @@ describe('RAM', () => {
     const cons = await ec2(CONSUMER);
     const { vpcId, subnets } = await vpcWithSubnets(cons, '10.20.0.0/16', ['us-east-1a']);
     const { TransitGatewayVpcAttachment: att } = await cons.send(
-      new CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: TransitGateway!.TransitGatewayId!, VpcId: vpcId, SubnetIds: subnets }),
+      new CreateTransitGatewayVpcAttachmentCommand({
+        TransitGatewayId: TransitGateway!.TransitGatewayId!,
+        VpcId: vpcId,
+        SubnetIds: subnets,
+      }),
     );
     const seen = await netEc2.send(
       new DescribeTransitGatewayAttachmentsCommand({ TransitGatewayAttachmentIds: [att!.TransitGatewayAttachmentId!] }),
@@ -210,9 +176,7 @@ describe('Route 53', () => {
     const auths = await net.send(new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: zoneId }));
     expect(auths.VPCs).toEqual([{ VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' }]);
 
-    await cons.send(
-      new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } }),
-    );
+    await cons.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' } }));
     const zone = await net.send(new GetHostedZoneCommand({ Id: zoneId }));
     expect(zone.VPCs!.map((v) => v.VPCId).sort()).toEqual([netVpc.vpcId, consVpc.vpcId].sort());
     const byVpc = await cons.send(new ListHostedZonesByVPCCommand({ VPCId: consVpc.vpcId, VPCRegion: 'us-east-1' }));
@@ -249,15 +213,7 @@ describe('EC2 PrivateLink', () => {
   test('endpoint service: permissions, cross-account/cross-region endpoints, accept, notifications', async () => {
     const prov = await ec2(PROVIDER);
     const { vpcId: _provVpc, subnets } = await vpcWithSubnets(prov, '10.30.0.0/16', ['us-east-1a', 'us-east-1b']);
-    const lbXml = await elbv2(PROVIDER, {
-      Action: 'CreateLoadBalancer',
-      Name: 'svc-nlb',
-      Type: 'network',
-      Scheme: 'internal',
-      'Subnets.member.1': subnets[0],
-      'Subnets.member.2': subnets[1],
-    });
-    const lbArn = /<LoadBalancerArn>([^<]+)</.exec(lbXml)![1];
+    const lbArn = await nlb(PROVIDER, 'svc-nlb', subnets);
     const { ServiceConfiguration: svc } = await prov.send(
       new CreateVpcEndpointServiceConfigurationCommand({
         NetworkLoadBalancerArns: [lbArn],
@@ -281,14 +237,16 @@ describe('EC2 PrivateLink', () => {
         Filters: [{ Name: 'principal', Values: [`arn:aws:iam::${CONSUMER}:root`] }],
       }),
     );
-    expect(perms.AllowedPrincipals!.map((p) => [p.Principal, p.PrincipalType])).toEqual([
-      [`arn:aws:iam::${CONSUMER}:root`, 'Account'],
-    ]);
+    expect(perms.AllowedPrincipals!.map((p) => [p.Principal, p.PrincipalType])).toEqual([[`arn:aws:iam::${CONSUMER}:root`, 'Account']]);
 
     // connection notification CRUD
     const topic = `arn:aws:sns:us-east-1:${PROVIDER}:vpce`;
     const { ConnectionNotification: n } = await prov.send(
-      new CreateVpcEndpointConnectionNotificationCommand({ ServiceId: serviceId, ConnectionNotificationArn: topic, ConnectionEvents: ['Accept'] }),
+      new CreateVpcEndpointConnectionNotificationCommand({
+        ServiceId: serviceId,
+        ConnectionNotificationArn: topic,
+        ConnectionEvents: ['Accept'],
+      }),
     );
     await prov.send(
       new ModifyVpcEndpointConnectionNotificationCommand({
@@ -334,9 +292,7 @@ describe('EC2 PrivateLink', () => {
     );
     expect(epEu!.ServiceRegion).toBe('us-east-1');
 
-    const conns = await prov.send(
-      new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }),
-    );
+    const conns = await prov.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }] }));
     expect(conns.VpcEndpointConnections!.map((c) => [c.VpcEndpointId, c.VpcEndpointOwner, c.VpcEndpointState]).sort()).toEqual(
       [
         [ep!.VpcEndpointId, CONSUMER, 'pendingAcceptance'],
@@ -366,72 +322,123 @@ describe('EC2 PrivateLink: a vendor service and private DNS', () => {
   test('a chosen service id (emulator:service-id), and private DNS refused until the vendor accepts', async () => {
     const vendor = await ec2('999999999999');
     const { subnets } = await vpcWithSubnets(vendor, '10.40.0.0/16', ['us-east-1a', 'us-east-1b']);
-    const lbXml = await elbv2('999999999999', {
-      Action: 'CreateLoadBalancer', Name: 'vendor-nlb', Type: 'network', Scheme: 'internal', 'Subnets.member.1': subnets[0], 'Subnets.member.2': subnets[1],
+    const lbArn = await nlb('999999999999', 'vendor-nlb', subnets);
+    const { ServiceConfiguration: svc } = await vendor.send(
+      new CreateVpcEndpointServiceConfigurationCommand({
+        NetworkLoadBalancerArns: [lbArn],
+        AcceptanceRequired: true,
+        PrivateDnsName: 'feed.vendor.example',
+        TagSpecifications: [
+          {
+            ResourceType: 'vpc-endpoint-service',
+            Tags: [
+              { Key: 'emulator:service-id', Value: 'vpce-svc-0123456789abcdef0' },
+              { Key: 'Name', Value: 'feed' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(svc).toMatchObject({
+      ServiceId: 'vpce-svc-0123456789abcdef0',
+      ServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0',
     });
-    const lbArn = /<LoadBalancerArn>([^<]+)</.exec(lbXml)![1];
-    const { ServiceConfiguration: svc } = await vendor.send(new CreateVpcEndpointServiceConfigurationCommand({
-      NetworkLoadBalancerArns: [lbArn], AcceptanceRequired: true, PrivateDnsName: 'feed.vendor.example',
-      TagSpecifications: [{ ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: 'vpce-svc-0123456789abcdef0' }, { Key: 'Name', Value: 'feed' }] }],
-    }));
-    expect(svc).toMatchObject({ ServiceId: 'vpce-svc-0123456789abcdef0', ServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' });
-    const { ServiceConfigurations = [] } = await vendor.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [svc!.ServiceId!] }));
+    const { ServiceConfigurations = [] } = await vendor.send(
+      new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [svc!.ServiceId!] }),
+    );
     expect(ServiceConfigurations[0].Tags?.find((t) => t.Key === 'Name')?.Value).toBe('feed');
-    await vendor.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: svc!.ServiceId, AddAllowedPrincipals: [`arn:aws:iam::${CONSUMER}:root`] }));
+    await vendor.send(
+      new ModifyVpcEndpointServicePermissionsCommand({
+        ServiceId: svc!.ServiceId,
+        AddAllowedPrincipals: [`arn:aws:iam::${CONSUMER}:root`],
+      }),
+    );
 
     const consumer = await ec2(CONSUMER);
     const { vpcId, subnets: consumerSubnets } = await vpcWithSubnets(consumer, '10.41.0.0/16', ['us-east-1a', 'us-east-1b']);
     const request = { VpcId: vpcId, ServiceName: svc!.ServiceName, VpcEndpointType: 'Interface' as const, SubnetIds: consumerSubnets };
     // As AWS: private DNS cannot be asked for while the vendor has not accepted.
-    await expect(consumer.send(new CreateVpcEndpointCommand({ ...request, PrivateDnsEnabled: true })))
-      .rejects.toThrow('Private DNS can only be enabled after the endpoint connection is accepted by the owner of com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0');
+    await expect(consumer.send(new CreateVpcEndpointCommand({ ...request, PrivateDnsEnabled: true }))).rejects.toThrow(
+      'Private DNS can only be enabled after the endpoint connection is accepted by the owner of com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0',
+    );
     const { VpcEndpoint: ep } = await consumer.send(new CreateVpcEndpointCommand({ ...request, PrivateDnsEnabled: false }));
     expect(ep).toMatchObject({ State: 'pendingAcceptance', PrivateDnsEnabled: false });
-    await expect(consumer.send(new ModifyVpcEndpointCommand({ VpcEndpointId: ep!.VpcEndpointId, PrivateDnsEnabled: true })))
-      .rejects.toThrow(/Private DNS can only be enabled after the endpoint connection is accepted/);
+    await expect(
+      consumer.send(new ModifyVpcEndpointCommand({ VpcEndpointId: ep!.VpcEndpointId, PrivateDnsEnabled: true })),
+    ).rejects.toThrow(/Private DNS can only be enabled after the endpoint connection is accepted/);
     const { VpcEndpoints: [failed] = [] } = await consumer.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [ep!.VpcEndpointId!] }));
     expect(failed.PrivateDnsEnabled).toBe(false);
 
     await vendor.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: svc!.ServiceId, VpcEndpointIds: [ep!.VpcEndpointId!] }));
     await consumer.send(new ModifyVpcEndpointCommand({ VpcEndpointId: ep!.VpcEndpointId, PrivateDnsEnabled: true }));
-    const { VpcEndpoints: [accepted] = [] } = await consumer.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [ep!.VpcEndpointId!] }));
+    const { VpcEndpoints: [accepted] = [] } = await consumer.send(
+      new DescribeVpcEndpointsCommand({ VpcEndpointIds: [ep!.VpcEndpointId!] }),
+    );
     expect(accepted).toMatchObject({ State: 'available', PrivateDnsEnabled: true });
     // A chosen id that is taken is refused.
-    await expect(vendor.send(new CreateVpcEndpointServiceConfigurationCommand({
-      NetworkLoadBalancerArns: [lbArn], TagSpecifications: [{ ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: 'vpce-svc-0123456789abcdef0' }] }],
-    }))).rejects.toThrow(/malformed or taken/);
+    await expect(
+      vendor.send(
+        new CreateVpcEndpointServiceConfigurationCommand({
+          NetworkLoadBalancerArns: [lbArn],
+          TagSpecifications: [
+            { ResourceType: 'vpc-endpoint-service', Tags: [{ Key: 'emulator:service-id', Value: 'vpce-svc-0123456789abcdef0' }] },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(/malformed or taken/);
   });
 });
 
 describe('EC2 Transit Gateway', () => {
   test('defaults off: no default route table, tagged attachment, propagation into several tables', async () => {
     const net = await ec2(NETWORK);
-    const { TransitGateway } = await net.send(new CreateTransitGatewayCommand({
-      Options: { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable' },
-    }));
+    const { TransitGateway } = await net.send(
+      new CreateTransitGatewayCommand({
+        Options: { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable' },
+      }),
+    );
     const tgwId = TransitGateway!.TransitGatewayId!;
-    const tables = async () => (await net.send(new DescribeTransitGatewayRouteTablesCommand({
-      Filters: [{ Name: 'transit-gateway-id', Values: [tgwId] }],
-    }))).TransitGatewayRouteTables ?? [];
+    const tables = async () =>
+      (
+        await net.send(
+          new DescribeTransitGatewayRouteTablesCommand({
+            Filters: [{ Name: 'transit-gateway-id', Values: [tgwId] }],
+          }),
+        )
+      ).TransitGatewayRouteTables ?? [];
     expect(await tables()).toEqual([]);
 
     const { vpcId, subnets } = await vpcWithSubnets(net, '10.90.0.0/16', ['us-east-1a', 'us-east-1b']);
-    const { TransitGatewayVpcAttachment: att } = await net.send(new CreateTransitGatewayVpcAttachmentCommand({
-      TransitGatewayId: tgwId, VpcId: vpcId, SubnetIds: subnets,
-      TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'Name', Value: 'hub' }] }],
-    }));
+    const { TransitGatewayVpcAttachment: att } = await net.send(
+      new CreateTransitGatewayVpcAttachmentCommand({
+        TransitGatewayId: tgwId,
+        VpcId: vpcId,
+        SubnetIds: subnets,
+        TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'Name', Value: 'hub' }] }],
+      }),
+    );
     const attachmentId = att!.TransitGatewayAttachmentId!;
-    const { TransitGatewayVpcAttachments = [] } = await net.send(new DescribeTransitGatewayVpcAttachmentsCommand({ TransitGatewayAttachmentIds: [attachmentId] }));
+    const { TransitGatewayVpcAttachments = [] } = await net.send(
+      new DescribeTransitGatewayVpcAttachmentsCommand({ TransitGatewayAttachmentIds: [attachmentId] }),
+    );
     expect(TransitGatewayVpcAttachments[0].Tags).toEqual([{ Key: 'Name', Value: 'hub' }]);
 
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { TransitGatewayRouteTable } = await net.send(new CreateTransitGatewayRouteTableCommand({ TransitGatewayId: tgwId }));
       ids.push(TransitGatewayRouteTable!.TransitGatewayRouteTableId!);
-      await net.send(new EnableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: ids.at(-1), TransitGatewayAttachmentId: attachmentId }));
+      await net.send(
+        new EnableTransitGatewayRouteTablePropagationCommand({
+          TransitGatewayRouteTableId: ids.at(-1),
+          TransitGatewayAttachmentId: attachmentId,
+        }),
+      );
     }
-    const propagated = async (id: string) => ((await net.send(new GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: id }))).TransitGatewayRouteTablePropagations ?? [])
-      .map((p) => p.TransitGatewayAttachmentId);
+    const propagated = async (id: string) =>
+      (
+        (await net.send(new GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: id })))
+          .TransitGatewayRouteTablePropagations ?? []
+      ).map((p) => p.TransitGatewayAttachmentId);
     for (const id of ids) expect(await propagated(id)).toEqual([attachmentId]);
     // Not associated anywhere until someone associates it.
     for (const id of ids) {
@@ -439,7 +446,9 @@ describe('EC2 Transit Gateway', () => {
       expect(Associations).toEqual([]);
     }
     for (const id of ids) {
-      await net.send(new DisableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: id, TransitGatewayAttachmentId: attachmentId }));
+      await net.send(
+        new DisableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: id, TransitGatewayAttachmentId: attachmentId }),
+      );
       expect(await propagated(id)).toEqual([]);
     }
   });
@@ -451,15 +460,22 @@ describe('EC2 Transit Gateway peering', () => {
     const us = await ec2(NETWORK, 'us-east-1');
     const { TransitGateway: a } = await eu.send(new CreateTransitGatewayCommand({}));
     const { TransitGateway: b } = await us.send(new CreateTransitGatewayCommand({}));
-    const { TransitGatewayPeeringAttachment: p } = await eu.send(new CreateTransitGatewayPeeringAttachmentCommand({
-      TransitGatewayId: a!.TransitGatewayId, PeerTransitGatewayId: b!.TransitGatewayId, PeerAccountId: NETWORK, PeerRegion: 'us-east-1',
-      TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'side', Value: 'requester' }] }],
-    }));
+    const { TransitGatewayPeeringAttachment: p } = await eu.send(
+      new CreateTransitGatewayPeeringAttachmentCommand({
+        TransitGatewayId: a!.TransitGatewayId,
+        PeerTransitGatewayId: b!.TransitGatewayId,
+        PeerAccountId: NETWORK,
+        PeerRegion: 'us-east-1',
+        TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'side', Value: 'requester' }] }],
+      }),
+    );
     const id = p!.TransitGatewayAttachmentId!;
     await us.send(new AcceptTransitGatewayPeeringAttachmentCommand({ TransitGatewayAttachmentId: id }));
     await us.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'side', Value: 'accepter' }] }));
-    const view = async (client: EC2Client) => (await client.send(new DescribeTransitGatewayPeeringAttachmentsCommand({ TransitGatewayAttachmentIds: [id] })))
-      .TransitGatewayPeeringAttachments?.map((x) => ({ state: x.State, tags: x.Tags }));
+    const view = async (client: EC2Client) =>
+      (
+        await client.send(new DescribeTransitGatewayPeeringAttachmentsCommand({ TransitGatewayAttachmentIds: [id] }))
+      ).TransitGatewayPeeringAttachments?.map((x) => ({ state: x.State, tags: x.Tags }));
     expect(await view(eu)).toEqual([{ state: 'available', tags: [{ Key: 'side', Value: 'requester' }] }]);
     expect(await view(us)).toEqual([{ state: 'available', tags: [{ Key: 'side', Value: 'accepter' }] }]);
   });
@@ -470,7 +486,8 @@ describe('RAM tags', () => {
     const client = await ram(NETWORK);
     const { resourceShare } = await client.send(new CreateResourceShareCommand({ name: 'tagged', tags: [{ key: 'env', value: 'dev' }] }));
     const arn = resourceShare!.resourceShareArn!;
-    const tagsOf = async () => (await client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [arn] }))).resourceShares?.[0].tags;
+    const tagsOf = async () =>
+      (await client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [arn] }))).resourceShares?.[0].tags;
     expect(await tagsOf()).toEqual([{ key: 'env', value: 'dev' }]);
     await client.send(new TagResourceCommand({ resourceShareArn: arn, tags: [{ key: 'owner', value: 'net' }] }));
     await client.send(new UntagResourceCommand({ resourceShareArn: arn, tagKeys: ['env'] }));

@@ -13,13 +13,12 @@ import {
   type ServiceDetail,
 } from '@aws-sdk/client-ec2';
 
-import { startEmulator, type Emulator } from './harness';
+import { startEmulator, TEST_CREDENTIALS, type Emulator } from './harness';
 
 jest.setTimeout(60_000);
 
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
 let emu: Emulator;
-const ec2 = (region: string) => new EC2Client({ endpoint: emu.endpoint, region, credentials: TEST });
+const ec2 = (region: string) => new EC2Client({ endpoint: emu.endpoint, region, credentials: TEST_CREDENTIALS });
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -40,7 +39,15 @@ const names = (d: ServiceDetail) => [d.PrivateDnsName, (d.PrivateDnsNames ?? [])
 test('PrivateDnsName / PrivateDnsNames as AWS publishes them', async () => {
   for (const r of ['us-east-1', 'eu-west-1']) {
     const d = await services(r, [
-      'kinesis-streams', 'kinesis-firehose', 's3', 'ecr.dkr', 'ecr.api', 'monitoring', 'email-smtp', 'cassandra', 'sts',
+      'kinesis-streams',
+      'kinesis-firehose',
+      's3',
+      'ecr.dkr',
+      'ecr.api',
+      'monitoring',
+      'email-smtp',
+      'cassandra',
+      'sts',
     ]);
     expect(names(d['kinesis-streams'])).toEqual([`kinesis.${r}.amazonaws.com`, [`kinesis.${r}.amazonaws.com`]]);
     expect(names(d['kinesis-firehose'])).toEqual([`firehose.${r}.amazonaws.com`, [`firehose.${r}.amazonaws.com`]]);
@@ -69,8 +76,15 @@ test('DynamoDB interface endpoints have no private DNS name, so private DNS cann
 
   const client = ec2('us-east-1');
   const { Vpc } = await client.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }));
-  const { Subnet } = await client.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.9.0.0/24', AvailabilityZone: 'us-east-1a' }));
-  const request = { VpcId: Vpc!.VpcId!, ServiceName: 'com.amazonaws.us-east-1.dynamodb', VpcEndpointType: 'Interface' as const, SubnetIds: [Subnet!.SubnetId!] };
+  const { Subnet } = await client.send(
+    new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.9.0.0/24', AvailabilityZone: 'us-east-1a' }),
+  );
+  const request = {
+    VpcId: Vpc!.VpcId!,
+    ServiceName: 'com.amazonaws.us-east-1.dynamodb',
+    VpcEndpointType: 'Interface' as const,
+    SubnetIds: [Subnet!.SubnetId!],
+  };
   await expect(client.send(new CreateVpcEndpointCommand({ ...request, PrivateDnsEnabled: true }))).rejects.toMatchObject({
     name: 'InvalidParameter',
     message: "Private DNS can't be enabled because the service com.amazonaws.us-east-1.dynamodb does not provide a private DNS name.",
@@ -78,6 +92,9 @@ test('DynamoDB interface endpoints have no private DNS name, so private DNS cann
   // Not asked for: off (AWS's default "true" applies only where there is a name).
   const { VpcEndpoint } = await client.send(new CreateVpcEndpointCommand(request));
   expect(VpcEndpoint!.PrivateDnsEnabled).toBe(false);
-  await expect(client.send(new ModifyVpcEndpointCommand({ VpcEndpointId: VpcEndpoint!.VpcEndpointId, PrivateDnsEnabled: true })))
-    .rejects.toThrow("Private DNS can't be enabled because the service com.amazonaws.us-east-1.dynamodb does not provide a private DNS name.");
+  await expect(
+    client.send(new ModifyVpcEndpointCommand({ VpcEndpointId: VpcEndpoint!.VpcEndpointId, PrivateDnsEnabled: true })),
+  ).rejects.toThrow(
+    "Private DNS can't be enabled because the service com.amazonaws.us-east-1.dynamodb does not provide a private DNS name.",
+  );
 });

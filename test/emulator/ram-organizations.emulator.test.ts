@@ -10,7 +10,13 @@
  * - outside the organization only when the share has allowExternalPrincipals = true.
  * Declaring one also creates OrganizationAccountAccessRole in its member accounts, as CreateAccount does.
  */
-import { CreateSubnetCommand, CreateTransitGatewayCommand, CreateVpcCommand, DescribeTransitGatewaysCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateSubnetCommand,
+  CreateTransitGatewayCommand,
+  CreateVpcCommand,
+  DescribeTransitGatewaysCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   AcceptResourceShareInvitationCommand,
@@ -26,7 +32,6 @@ import {
   RAMClient,
   RejectResourceShareInvitationCommand,
 } from '@aws-sdk/client-ram';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   CreateResourceConfigurationCommand,
   CreateResourceGatewayCommand,
@@ -35,7 +40,7 @@ import {
   VPCLatticeClient,
 } from '@aws-sdk/client-vpc-lattice';
 
-import { startEmulator, type Emulator } from './harness';
+import { accountsOf, startEmulator, type Emulator } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -49,48 +54,22 @@ const OU = 'ou-ab12-cdef3456';
 const ORG_ARN = `arn:aws:organizations::${MGMT}:organization/${ORG_ID}`;
 const OU_ARN = `arn:aws:organizations::${MGMT}:ou/${ORG_ID}/${OU}`;
 const REGION = 'us-east-1';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let emu: Emulator;
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-const creds = new Map<string, Creds>();
+const accounts = accountsOf(() => emu, 'ram-org-test');
+const ec2 = (a: string) => accounts.client(EC2Client, a);
+const ram = (a: string) => accounts.client(RAMClient, a);
+const lattice = (a: string) => accounts.client(VPCLatticeClient, a);
+const iam = (a: string) => accounts.client(IAMClient, a);
 
-async function as(account: string): Promise<Creds> {
-  if (!creds.has(account)) {
-    const sts = new STSClient({ endpoint: emu.endpoint, region: REGION, credentials: TEST });
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'ram-org-test' }),
-    );
-    creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
-  }
-  return creds.get(account)!;
-}
-const ec2 = async (a: string) => new EC2Client({ endpoint: emu.endpoint, region: REGION, credentials: await as(a) });
-const ram = async (a: string) => new RAMClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(a) });
-const lattice = async (a: string) => new VPCLatticeClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(a) });
-
-/** A JSON call of a service without an SDK client here (moto does not check signatures unless IAM is enforced). */
-async function call(account: string, service: string, method: string, path: string, body?: unknown, target?: string): Promise<{ status: number; json: any }> {
-  const c = await as(account);
-  const res = await fetch(emu.endpoint + path, {
+/** GET or POST /_emulator/organization; `T` is the shape of its JSON answer that the test reads. */
+async function organization<T = unknown>(method: string, body?: unknown, query = ''): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${emu.endpoint}/_emulator/organization${query}`, {
     method,
-    headers: {
-      'content-type': target ? 'application/x-amz-json-1.1' : 'application/json',
-      ...(target ? { 'x-amz-target': target } : {}),
-      'x-amz-security-token': c.sessionToken ?? '',
-      authorization: `AWS4-HMAC-SHA256 Credential=${c.accessKeyId}/20250101/${REGION}/${service}/aws4_request, SignedHeaders=host, Signature=00`,
-    },
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : {} };
-}
-
-async function organization(method: string, body?: unknown, query = ''): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${emu.endpoint}/_emulator/organization${query}`, {
-    method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as T };
 }
 
 const tgw = async (): Promise<{ id: string; arn: string }> => {
@@ -102,16 +81,25 @@ const seesTgw = async (account: string, id: string) =>
   ((await (await ec2(account)).send(new DescribeTransitGatewaysCommand({}))).TransitGateways ?? []).some((t) => t.TransitGatewayId === id);
 let shareCount = 0;
 const share = async (allowExternalPrincipals: boolean, resourceArns: string[] = []) =>
-  (await (await ram(NETWORK)).send(new CreateResourceShareCommand({ name: `share-${++shareCount}`, allowExternalPrincipals, resourceArns })))
-    .resourceShare!.resourceShareArn!;
+  (
+    await (
+      await ram(NETWORK)
+    ).send(new CreateResourceShareCommand({ name: `share-${++shareCount}`, allowExternalPrincipals, resourceArns }))
+  ).resourceShare!.resourceShareArn!;
 const associate = async (arn: string, principal: string) =>
   (await (await ram(NETWORK)).send(new AssociateResourceShareCommand({ resourceShareArn: arn, principals: [principal] })))
     .resourceShareAssociations![0];
 const principalStatus = async (arn: string, principal: string) =>
-  ((await (await ram(NETWORK)).send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', resourceShareArns: [arn], principal })))
-    .resourceShareAssociations ?? []).map((a) => [a.status, a.external]);
+  (
+    (
+      await (
+        await ram(NETWORK)
+      ).send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', resourceShareArns: [arn], principal }))
+    ).resourceShareAssociations ?? []
+  ).map((a) => [a.status, a.external]);
 const invitations = async (account: string, shareArn: string) =>
-  (await (await ram(account)).send(new GetResourceShareInvitationsCommand({ resourceShareArns: [shareArn] }))).resourceShareInvitations ?? [];
+  (await (await ram(account)).send(new GetResourceShareInvitationsCommand({ resourceShareArns: [shareArn] }))).resourceShareInvitations ??
+  [];
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -138,26 +126,32 @@ test('POST /_emulator/organization declares membership (validated)', async () =>
 });
 
 test('declaring an organization creates OrganizationAccountAccessRole in each member account, trusted by the management account', async () => {
-  const iam = async (a: string) => new IAMClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(a) });
   for (const account of [NETWORK, MEMBER, MEMBER2]) {
     const { Role } = await (await iam(account)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }));
     expect(JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!)).Statement).toEqual([
       { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: `arn:aws:iam::${MGMT}:root` } },
     ]);
   }
-  await expect((await iam(MGMT)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
-  await expect((await iam(OUTSIDE)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+  await expect((await iam(MGMT)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }))).rejects.toMatchObject({
+    name: 'NoSuchEntityException',
+  });
+  await expect((await iam(OUTSIDE)).send(new GetRoleCommand({ RoleName: 'OrganizationAccountAccessRole' }))).rejects.toMatchObject({
+    name: 'NoSuchEntityException',
+  });
 });
 
 test('sharing with the organization not enabled: no org principal, invitations for accounts in it', async () => {
   const t = await tgw();
   const internalOnly = await share(false, [t.arn]);
   await expect(associate(internalOnly, ORG_ARN)).rejects.toMatchObject({
-    name: 'UnknownResourceException', message: `Organization ${ORG_ID} could not be found.`,
+    name: 'UnknownResourceException',
+    message: `Organization ${ORG_ID} could not be found.`,
   });
   await expect(associate(internalOnly, MEMBER)).rejects.toMatchObject({
     name: 'OperationNotPermittedException',
-    message: expect.stringContaining('can only be shared within your AWS Organization. This error may also occur if you have not enabled sharing'),
+    message: expect.stringContaining(
+      'can only be shared within your AWS Organization. This error may also occur if you have not enabled sharing',
+    ),
   });
 
   const open = await share(true, [t.arn]);
@@ -166,35 +160,48 @@ test('sharing with the organization not enabled: no org principal, invitations f
   expect(invitation).toMatchObject({ status: 'PENDING', senderAccountId: NETWORK, receiverAccountId: MEMBER, resourceShareArn: open });
   // nothing visible before the account accepts
   expect(await seesTgw(MEMBER, t.id)).toBe(false);
-  const other = await (await ram(MEMBER)).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [open] }));
+  const other = await (
+    await ram(MEMBER)
+  ).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [open] }));
   expect(other.resourceShares).toEqual([]);
-  const pending = await (await ram(MEMBER)).send(new ListPendingInvitationResourcesCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
+  const pending = await (
+    await ram(MEMBER)
+  ).send(new ListPendingInvitationResourcesCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
   expect(pending.resources!.map((r) => [r.arn, r.type])).toEqual([[t.arn, 'ec2:TransitGateway']]);
 
   const member = await ram(MEMBER);
-  const { resourceShareInvitation } = await member.send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
+  const { resourceShareInvitation } = await member.send(
+    new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }),
+  );
   expect(resourceShareInvitation!.status).toBe('ACCEPTED');
   expect(await principalStatus(open, MEMBER)).toEqual([['ASSOCIATED', false]]);
   expect(await seesTgw(MEMBER, t.id)).toBe(true);
   const listed = await member.send(new ListResourcesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [open] }));
   expect(listed.resources!.map((r) => r.arn)).toEqual([t.arn]);
-  await expect(member.send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn })))
-    .rejects.toMatchObject({ name: 'ResourceShareInvitationAlreadyAcceptedException' });
+  await expect(
+    member.send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn })),
+  ).rejects.toMatchObject({ name: 'ResourceShareInvitationAlreadyAcceptedException' });
 
   // only the management account can enable sharing with the organization
-  await expect((await ram(NETWORK)).send(new EnableSharingWithAwsOrganizationCommand({})))
-    .rejects.toMatchObject({ name: 'OperationNotPermittedException' });
+  await expect((await ram(NETWORK)).send(new EnableSharingWithAwsOrganizationCommand({}))).rejects.toMatchObject({
+    name: 'OperationNotPermittedException',
+  });
 });
 
 test('EnableSharingWithAwsOrganization from the management account: trusted access and service-linked role', async () => {
   expect((await (await ram(MGMT)).send(new EnableSharingWithAwsOrganizationCommand({}))).returnValue).toBe(true);
-  expect((await organization('GET')).json.organizations[0].sharingWithRamEnabled).toBe(true);
+  expect(
+    (await organization<{ organizations: { sharingWithRamEnabled: boolean }[] }>('GET')).json.organizations[0].sharingWithRamEnabled,
+  ).toBe(true);
   // what aws_ram_sharing_with_organization reads back
-  const { Role } = await new IAMClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(MGMT) })
-    .send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForResourceAccessManager' }));
+  const { Role } = await (await iam(MGMT)).send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForResourceAccessManager' }));
   expect(Role!.Path).toBe('/aws-service-role/ram.amazonaws.com/');
-  const access = await call(MGMT, 'organizations', 'POST', '/', {}, 'AWSOrganizationsV20161128.ListAWSServiceAccessForOrganization');
-  expect(access.json.EnabledServicePrincipals.map((p: { ServicePrincipal: string }) => p.ServicePrincipal)).toContain('ram.amazonaws.com');
+  const access = await accounts.call<{ EnabledServicePrincipals: { ServicePrincipal: string }[] }>(MGMT, {
+    service: 'organizations',
+    target: 'AWSOrganizationsV20161128.ListAWSServiceAccessForOrganization',
+    body: {},
+  });
+  expect(access.json.EnabledServicePrincipals.map((p) => p.ServicePrincipal)).toContain('ram.amazonaws.com');
 });
 
 test('sharing enabled: org / OU / member principals at once; outside accounts only with allowExternalPrincipals and an invitation', async () => {
@@ -209,7 +216,9 @@ test('sharing enabled: org / OU / member principals at once; outside accounts on
 
   const t2 = await tgw();
   const ouShare = await share(false, [t2.arn]);
-  await expect(associate(ouShare, `arn:aws:organizations::${MGMT}:ou/${ORG_ID}/ou-zz99-zzzzzzzz`)).rejects.toMatchObject({ name: 'UnknownResourceException' });
+  await expect(associate(ouShare, `arn:aws:organizations::${MGMT}:ou/${ORG_ID}/ou-zz99-zzzzzzzz`)).rejects.toMatchObject({
+    name: 'UnknownResourceException',
+  });
   expect(await associate(ouShare, OU_ARN)).toMatchObject({ status: 'ASSOCIATED' });
   expect([await seesTgw(MEMBER, t2.id), await seesTgw(MEMBER2, t2.id)]).toEqual([true, false]);
 
@@ -227,15 +236,29 @@ test('an account outside the organization sees a shared TGW, resource configurat
   const { Vpc } = await net.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }));
   const subnets = [];
   for (const [i, az] of ['us-east-1a', 'us-east-1b'].entries()) {
-    subnets.push((await net.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: `10.50.${i}.0/24`, AvailabilityZone: az }))).Subnet!.SubnetId!);
+    subnets.push(
+      (await net.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: `10.50.${i}.0/24`, AvailabilityZone: az }))).Subnet!
+        .SubnetId!,
+    );
   }
   const vl = await lattice(NETWORK);
   const gw = await vl.send(new CreateResourceGatewayCommand({ name: 'org-test-gw', vpcIdentifier: Vpc!.VpcId, subnetIds: subnets }));
-  const rcfg = await vl.send(new CreateResourceConfigurationCommand({
-    name: 'org-test-db', type: 'SINGLE', portRanges: ['5432'], resourceGatewayIdentifier: gw.id,
-    resourceConfigurationDefinition: { dnsResource: { domainName: 'db.internal.example.com', ipAddressType: 'IPV4' } },
-  }));
-  const profile = (await call(NETWORK, 'route53profiles', 'POST', '/profile', { Name: 'org-test', ClientToken: 'org-test' })).json.Profile;
+  const rcfg = await vl.send(
+    new CreateResourceConfigurationCommand({
+      name: 'org-test-db',
+      type: 'SINGLE',
+      portRanges: ['5432'],
+      resourceGatewayIdentifier: gw.id,
+      resourceConfigurationDefinition: { dnsResource: { domainName: 'db.internal.example.com', ipAddressType: 'IPV4' } },
+    }),
+  );
+  const profile = (
+    await accounts.call<{ Profile: { Id: string; Arn: string } }>(NETWORK, {
+      service: 'route53profiles',
+      path: '/profile',
+      body: { Name: 'org-test', ClientToken: 'org-test' },
+    })
+  ).json.Profile;
 
   const arn = await share(true, [t.arn, rcfg.arn!, profile.Arn]);
   expect(await associate(arn, OUTSIDE)).toMatchObject({ status: 'ASSOCIATING', external: true });
@@ -244,15 +267,26 @@ test('an account outside the organization sees a shared TGW, resource configurat
   const sees = async () => ({
     tgw: await seesTgw(OUTSIDE, t.id),
     configurations: ((await (await lattice(OUTSIDE)).send(new ListResourceConfigurationsCommand({}))).items ?? []).map((i) => i.arn),
-    configuration: await (await lattice(OUTSIDE)).send(new GetResourceConfigurationCommand({ resourceConfigurationIdentifier: rcfg.arn })).then(() => true, () => false),
-    profile: (await call(OUTSIDE, 'route53profiles', 'GET', `/profile/${profile.Id}`)).status === 200,
+    configuration: await (
+      await lattice(OUTSIDE)
+    )
+      .send(new GetResourceConfigurationCommand({ resourceConfigurationIdentifier: rcfg.arn }))
+      .then(
+        () => true,
+        () => false,
+      ),
+    profile: (await accounts.call(OUTSIDE, { service: 'route53profiles', method: 'GET', path: `/profile/${profile.Id}` })).status === 200,
   });
   expect(await sees()).toEqual({ tgw: false, configurations: [], configuration: false, profile: false });
 
   const [invitation] = await invitations(OUTSIDE, arn);
-  await (await ram(OUTSIDE)).send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
+  await (
+    await ram(OUTSIDE)
+  ).send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
   expect(await sees()).toEqual({ tgw: true, configurations: [rcfg.arn], configuration: true, profile: true });
-  const other = await (await ram(OUTSIDE)).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [arn] }));
+  const other = await (
+    await ram(OUTSIDE)
+  ).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [arn] }));
   expect(other.resourceShares!.map((s) => s.owningAccountId)).toEqual([NETWORK]);
 
   // the account leaves the share (what aws_ram_resource_share_accepter's destroy does)
@@ -266,10 +300,15 @@ test('a rejected invitation removes the principal', async () => {
   const arn = await share(true, [t.arn]);
   await associate(arn, OUTSIDE);
   const [invitation] = await invitations(OUTSIDE, arn);
-  const { resourceShareInvitation } = await (await ram(OUTSIDE)).send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
+  const { resourceShareInvitation } = await (
+    await ram(OUTSIDE)
+  ).send(new RejectResourceShareInvitationCommand({ resourceShareInvitationArn: invitation.resourceShareInvitationArn }));
   expect(resourceShareInvitation!.status).toBe('REJECTED');
   expect(await principalStatus(arn, OUTSIDE)).toEqual([]);
   expect(await seesTgw(OUTSIDE, t.id)).toBe(false);
-  await expect((await ram(OUTSIDE)).send(new GetResourceShareInvitationsCommand({ resourceShareInvitationArns: [`${invitation.resourceShareInvitationArn}x`] })))
-    .rejects.toMatchObject({ name: 'ResourceShareInvitationArnNotFoundException' });
+  await expect(
+    (await ram(OUTSIDE)).send(
+      new GetResourceShareInvitationsCommand({ resourceShareInvitationArns: [`${invitation.resourceShareInvitationArn}x`] }),
+    ),
+  ).rejects.toMatchObject({ name: 'ResourceShareInvitationArnNotFoundException' });
 });

@@ -6,12 +6,16 @@
  * Multi-account through STS AssumeRole of arn:aws:iam::<account>:role/privatelink-deploy.
  *
  * The npm registry reachable here has no @aws-sdk/client-route53profiles, so Route 53 Profiles is
- * called as the SDK would: REST-JSON with a SigV4-shaped Authorization header naming the
- * route53profiles service and the assumed role's access key (moto reads the account from it and
- * does not check signatures).
+ * called as the SDK would: REST-JSON signed with the assumed role's credentials (awsJson in
+ * harness.ts; moto reads the account from the access key).
  */
 import { CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { AssociateResourceShareCommand, CreateResourceShareCommand, DisassociateResourceShareCommand, RAMClient } from '@aws-sdk/client-ram';
+import {
+  AssociateResourceShareCommand,
+  CreateResourceShareCommand,
+  DisassociateResourceShareCommand,
+  RAMClient,
+} from '@aws-sdk/client-ram';
 import {
   AssociateVPCWithHostedZoneCommand,
   ChangeResourceRecordSetsCommand,
@@ -22,9 +26,8 @@ import {
   Route53Client,
   type RRType,
 } from '@aws-sdk/client-route-53';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
-import { startEmulator, type Emulator } from './harness';
+import { accountsOf, startEmulator, type Emulator, type Resolution } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -36,62 +39,63 @@ const QUOTA = '666666666666';
 const HUB2 = '777777777777';
 const HUB3 = '888888888888';
 const REGION = 'us-east-1';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let emu: Emulator;
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-const creds = new Map<string, Creds>();
+const accounts = accountsOf(() => emu, 'r53profiles-test');
+const ec2 = (account: string) => accounts.client(EC2Client, account);
+const ram = (account: string) => accounts.client(RAMClient, account);
+const r53 = (account: string) => accounts.client(Route53Client, account);
 
-async function as(account: string): Promise<Creds> {
-  if (!creds.has(account)) {
-    const sts = new STSClient({ endpoint: emu.endpoint, region: REGION, credentials: TEST });
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'r53profiles-test' }),
-    );
-    creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
-  }
-  return creds.get(account)!;
+/** The Route 53 Profiles API's objects, as far as these tests read them. */
+interface Profile {
+  readonly Id: string;
+  readonly Arn: string;
+  readonly Name: string;
+  readonly ShareStatus: string;
+  readonly CreationTime: number;
 }
-const ec2 = async (account: string) => new EC2Client({ endpoint: emu.endpoint, region: REGION, credentials: await as(account) });
-const ram = async (account: string) => new RAMClient({ endpoint: emu.endpoint, region: REGION, credentials: await as(account) });
-const r53 = async (account: string) => new Route53Client({ endpoint: emu.endpoint, region: REGION, credentials: await as(account) });
+interface ProfileAssociation {
+  readonly Id: string;
+}
+interface ProfileResourceAssociation {
+  readonly Id: string;
+  readonly Name: string;
+  readonly ResourceType: string;
+  /** JSON; absent for a hosted zone. */
+  readonly ResourceProperties?: string;
+}
+/** The answers of the operations these tests read (each operation answers with one or two of these members). */
+interface GetProfile {
+  readonly Profile: Profile;
+}
+interface ListProfiles {
+  readonly ProfileSummaries: readonly Pick<Profile, 'Arn' | 'Id' | 'Name' | 'ShareStatus'>[];
+  readonly NextToken?: string;
+}
+interface GetProfileAssociation {
+  readonly ProfileAssociation: ProfileAssociation;
+}
+interface ListProfileAssociations {
+  readonly ProfileAssociations: readonly ProfileAssociation[];
+}
+interface GetProfileResourceAssociation {
+  readonly ProfileResourceAssociation: ProfileResourceAssociation;
+}
+interface ListProfileResourceAssociations {
+  readonly ProfileResourceAssociations: readonly ProfileResourceAssociation[];
+}
+interface ListTags {
+  readonly Tags: Readonly<Record<string, string>>;
+}
 
-/** An AWS error as the SDK would surface it (name = the exception shape). */
-class AwsError extends Error {
-  constructor(
-    public readonly name: string,
-    message: string,
-    public readonly status: number,
-  ) {
-    super(`${name}: ${message}`);
-  }
-}
-
-/** One Route 53 Profiles REST-JSON call. */
-async function rp(account: string, method: string, path: string, body?: unknown): Promise<any> {
-  const c = await as(account);
-  const res = await fetch(emu.endpoint + path, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      'x-amz-security-token': c.sessionToken ?? '',
-      authorization: `AWS4-HMAC-SHA256 Credential=${c.accessKeyId}/20250101/${REGION}/route53profiles/aws4_request, SignedHeaders=host, Signature=00`,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : {};
-  if (!res.ok) {
-    const type = (res.headers.get('x-amzn-errortype') ?? json.__type ?? 'UnknownError').split(':')[0];
-    throw new AwsError(type, json.Message ?? json.message ?? text, res.status);
-  }
-  return json;
-}
+/** One Route 53 Profiles REST-JSON call; `T` is the shape of its JSON answer that the test reads. */
+const rp = <T = unknown>(account: string, method: string, path: string, body?: unknown) =>
+  accounts.send<T>(account, { service: 'route53profiles', method, path, body });
 const enc = encodeURIComponent;
 const zoneArn = (zoneId: string) => `arn:aws:route53:::hostedzone/${zoneId}`;
 
 const createProfile = async (account: string, name: string, extra: Record<string, unknown> = {}) =>
-  (await rp(account, 'POST', '/profile', { Name: name, ClientToken: `${name}-${Math.random()}`, ...extra })).Profile;
+  (await rp<GetProfile>(account, 'POST', '/profile', { Name: name, ClientToken: `${name}-${Math.random()}`, ...extra })).Profile;
 
 async function newVpc(account: string, cidr: string): Promise<string> {
   const { Vpc } = await (await ec2(account)).send(new CreateVpcCommand({ CidrBlock: cidr }));
@@ -99,14 +103,18 @@ async function newVpc(account: string, cidr: string): Promise<string> {
 }
 
 async function privateZone(account: string, name: string, vpcId: string): Promise<string> {
-  const { HostedZone } = await (await r53(account)).send(
+  const { HostedZone } = await (
+    await r53(account)
+  ).send(
     new CreateHostedZoneCommand({ Name: name, CallerReference: `${name}-${Math.random()}`, VPC: { VPCId: vpcId, VPCRegion: REGION } }),
   );
   return HostedZone!.Id!.replace('/hostedzone/', '');
 }
 
 async function upsertA(account: string, zoneId: string, name: string, value: string, type: RRType = 'A') {
-  await (await r53(account)).send(
+  await (
+    await r53(account)
+  ).send(
     new ChangeResourceRecordSetsCommand({
       HostedZoneId: zoneId,
       ChangeBatch: {
@@ -117,19 +125,32 @@ async function upsertA(account: string, zoneId: string, name: string, value: str
 }
 
 async function shareProfile(owner: string, profileArn: string, principal: string): Promise<string> {
-  const { resourceShare } = await (await ram(owner)).send(
-    new CreateResourceShareCommand({ name: `share-${Math.random()}`, resourceArns: [profileArn], principals: [principal], allowExternalPrincipals: false }),
+  const { resourceShare } = await (
+    await ram(owner)
+  ).send(
+    new CreateResourceShareCommand({
+      name: `share-${Math.random()}`,
+      resourceArns: [profileArn],
+      principals: [principal],
+      allowExternalPrincipals: false,
+    }),
   );
   return resourceShare!.resourceShareArn!;
 }
 
 /** GET /_emulator/resolve */
-async function resolve(vpc: string, name: string, type = 'A'): Promise<any> {
+async function resolve(vpc: string, name: string, type = 'A'): Promise<Resolution> {
   const res = await fetch(`${emu.endpoint}/_emulator/resolve?vpc=${vpc}&region=${REGION}&name=${enc(name)}&type=${type}`);
   expect(res.status).toBe(200);
-  return res.json();
+  return (await res.json()) as Resolution;
 }
-const answerOf = (r: any) => ({ zone: r.zone?.id, source: r.zone?.source, owner: r.zone?.ownerAccount, rcode: r.rcode, values: r.answers?.[0]?.values });
+const answerOf = (r: Resolution) => ({
+  zone: r.zone?.id,
+  source: r.zone?.source,
+  owner: r.zone?.ownerAccount,
+  rcode: r.rcode,
+  values: r.answers?.[0]?.values,
+});
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -141,33 +162,39 @@ afterAll(async () => {
 describe('Route 53 Profiles: profiles', () => {
   test('CreateProfile / GetProfile: created profile reads back; ClientToken makes it idempotent', async () => {
     const body = { Name: 'hub-profile', ClientToken: 'token-1', Tags: [{ Key: 'env', Value: 'dev' }] };
-    const { Profile: p } = await rp(NETWORK, 'POST', '/profile', body);
+    const { Profile: p } = await rp<GetProfile>(NETWORK, 'POST', '/profile', body);
     expect(p.Id).toMatch(/^rp-[0-9a-f]{16}$/);
     expect(p.Arn).toBe(`arn:aws:route53profiles:${REGION}:${NETWORK}:profile/${p.Id}`);
-    expect(p).toMatchObject({ Name: 'hub-profile', OwnerId: NETWORK, Status: 'COMPLETE', ShareStatus: 'NOT_SHARED', ClientToken: 'token-1' });
+    expect(p).toMatchObject({
+      Name: 'hub-profile',
+      OwnerId: NETWORK,
+      Status: 'COMPLETE',
+      ShareStatus: 'NOT_SHARED',
+      ClientToken: 'token-1',
+    });
     expect(typeof p.CreationTime).toBe('number');
 
-    const again = await rp(NETWORK, 'POST', '/profile', body);
+    const again = await rp<GetProfile>(NETWORK, 'POST', '/profile', body);
     expect(again.Profile.Id).toBe(p.Id);
-    const { Profile: got } = await rp(NETWORK, 'GET', `/profile/${p.Id}`);
+    const { Profile: got } = await rp<GetProfile>(NETWORK, 'GET', `/profile/${p.Id}`);
     expect(got).toMatchObject({ Id: p.Id, Name: 'hub-profile', Status: 'COMPLETE' });
-    expect((await rp(NETWORK, 'GET', `/tags/${enc(p.Arn)}`)).Tags).toEqual({ env: 'dev' });
+    expect((await rp<ListTags>(NETWORK, 'GET', `/tags/${enc(p.Arn)}`)).Tags).toEqual({ env: 'dev' });
   });
 
   test('ListProfiles: own profiles, and profiles shared with the caller through RAM', async () => {
     const p = await createProfile(NETWORK, 'listed');
-    const own = (await rp(NETWORK, 'GET', '/profiles')).ProfileSummaries;
+    const own = (await rp<ListProfiles>(NETWORK, 'GET', '/profiles')).ProfileSummaries;
     expect(own).toContainEqual({ Arn: p.Arn, Id: p.Id, Name: 'listed', ShareStatus: 'NOT_SHARED' });
-    expect((await rp(OTHER, 'GET', '/profiles')).ProfileSummaries).toEqual([]);
+    expect((await rp<ListProfiles>(OTHER, 'GET', '/profiles')).ProfileSummaries).toEqual([]);
 
     await shareProfile(NETWORK, p.Arn, OTHER);
-    expect((await rp(OTHER, 'GET', '/profiles')).ProfileSummaries).toEqual([
+    expect((await rp<ListProfiles>(OTHER, 'GET', '/profiles')).ProfileSummaries).toEqual([
       { Arn: p.Arn, Id: p.Id, Name: 'listed', ShareStatus: 'SHARED_WITH_ME' },
     ]);
-    expect((await rp(NETWORK, 'GET', `/profile/${p.Id}`)).Profile.ShareStatus).toBe('SHARED_BY_ME');
+    expect((await rp<GetProfile>(NETWORK, 'GET', `/profile/${p.Id}`)).Profile.ShareStatus).toBe('SHARED_BY_ME');
 
     // pagination
-    const page = await rp(NETWORK, 'GET', '/profiles?maxResults=1');
+    const page = await rp<ListProfiles>(NETWORK, 'GET', '/profiles?maxResults=1');
     expect(page.ProfileSummaries).toHaveLength(1);
     expect(page.NextToken).toBeDefined();
   });
@@ -176,12 +203,12 @@ describe('Route 53 Profiles: profiles', () => {
     const vpc = await newVpc(NETWORK, '10.90.0.0/16');
     const zoneId = await privateZone(NETWORK, 'delete-me.internal', vpc);
     const p = await createProfile(NETWORK, 'to-delete');
-    const { ProfileResourceAssociation: ra } = await rp(NETWORK, 'POST', '/profileresourceassociation', {
+    const { ProfileResourceAssociation: ra } = await rp<GetProfileResourceAssociation>(NETWORK, 'POST', '/profileresourceassociation', {
       Name: 'z',
       ProfileId: p.Id,
       ResourceArn: zoneArn(zoneId),
     });
-    const { Profile: deleted } = await rp(NETWORK, 'DELETE', `/profile/${p.Id}`);
+    const { Profile: deleted } = await rp<GetProfile>(NETWORK, 'DELETE', `/profile/${p.Id}`);
     expect(deleted.Id).toBe(p.Id);
     await expect(rp(NETWORK, 'GET', `/profile/${p.Id}`)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     await expect(rp(NETWORK, 'GET', `/profileresourceassociation/${ra.Id}`)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
@@ -190,11 +217,15 @@ describe('Route 53 Profiles: profiles', () => {
 
   test('rejections: name pattern and length, 5 profiles per account and Region', async () => {
     await expect(rp(QUOTA, 'POST', '/profile', { Name: '12345', ClientToken: 'a' })).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(rp(QUOTA, 'POST', '/profile', { Name: 'bad/name', ClientToken: 'b' })).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(rp(QUOTA, 'POST', '/profile', { Name: 'x'.repeat(65), ClientToken: 'c' })).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(rp(QUOTA, 'POST', '/profile', { Name: 'bad/name', ClientToken: 'b' })).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    await expect(rp(QUOTA, 'POST', '/profile', { Name: 'x'.repeat(65), ClientToken: 'c' })).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
     for (let i = 0; i < 5; i++) await createProfile(QUOTA, `quota ${i}`);
     await expect(createProfile(QUOTA, 'sixth')).rejects.toMatchObject({ name: 'LimitExceededException' });
-    expect((await rp(QUOTA, 'GET', '/profiles')).ProfileSummaries).toHaveLength(5);
+    expect((await rp<ListProfiles>(QUOTA, 'GET', '/profiles')).ProfileSummaries).toHaveLength(5);
   });
 });
 
@@ -204,7 +235,7 @@ describe('Route 53 Profiles: resource associations', () => {
     const zoneId = await privateZone(NETWORK, 'svc.internal', vpc);
     const p = await createProfile(NETWORK, 'resources');
 
-    const { ProfileResourceAssociation: ra } = await rp(NETWORK, 'POST', '/profileresourceassociation', {
+    const { ProfileResourceAssociation: ra } = await rp<GetProfileResourceAssociation>(NETWORK, 'POST', '/profileresourceassociation', {
       Name: 'svc-zone',
       ProfileId: p.Id,
       ResourceArn: zoneArn(zoneId),
@@ -213,22 +244,46 @@ describe('Route 53 Profiles: resource associations', () => {
     expect(ra).toMatchObject({ ProfileId: p.Id, OwnerId: NETWORK, ResourceType: 'PRIVATE_HOSTED_ZONE', Status: 'COMPLETE' });
     expect(ra.ResourceProperties).toBeUndefined(); // none for a hosted zone (provider 5.100.0 needs it absent)
 
-    expect((await rp(NETWORK, 'GET', `/profileresourceassociation/${ra.Id}`)).ProfileResourceAssociation).toMatchObject({
+    expect(
+      (await rp<GetProfileResourceAssociation>(NETWORK, 'GET', `/profileresourceassociation/${ra.Id}`)).ProfileResourceAssociation,
+    ).toMatchObject({
       Id: ra.Id,
       Name: 'svc-zone',
       ResourceArn: zoneArn(zoneId),
     });
-    const listed = await rp(NETWORK, 'GET', `/profileresourceassociations/profileid/${p.Id}?resourceType=PRIVATE_HOSTED_ZONE`);
-    expect(listed.ProfileResourceAssociations.map((x: any) => x.Id)).toEqual([ra.Id]);
-    expect((await rp(NETWORK, 'GET', `/profileresourceassociations/profileid/${p.Id}?resourceType=RESOLVER_RULE`)).ProfileResourceAssociations).toEqual([]);
+    const listed = await rp<ListProfileResourceAssociations>(
+      NETWORK,
+      'GET',
+      `/profileresourceassociations/profileid/${p.Id}?resourceType=PRIVATE_HOSTED_ZONE`,
+    );
+    expect(listed.ProfileResourceAssociations.map((x) => x.Id)).toEqual([ra.Id]);
+    expect(
+      (
+        await rp<ListProfileResourceAssociations>(
+          NETWORK,
+          'GET',
+          `/profileresourceassociations/profileid/${p.Id}?resourceType=RESOLVER_RULE`,
+        )
+      ).ProfileResourceAssociations,
+    ).toEqual([]);
 
-    const { ProfileResourceAssociation: upd } = await rp(NETWORK, 'PATCH', `/profileresourceassociation/${ra.Id}`, { Name: 'renamed' });
+    const { ProfileResourceAssociation: upd } = await rp<GetProfileResourceAssociation>(
+      NETWORK,
+      'PATCH',
+      `/profileresourceassociation/${ra.Id}`,
+      { Name: 'renamed' },
+    );
     expect(upd.Name).toBe('renamed');
-    expect((await rp(NETWORK, 'GET', `/profileresourceassociation/${ra.Id}`)).ProfileResourceAssociation.Name).toBe('renamed');
+    expect(
+      (await rp<GetProfileResourceAssociation>(NETWORK, 'GET', `/profileresourceassociation/${ra.Id}`)).ProfileResourceAssociation.Name,
+    ).toBe('renamed');
 
     await rp(NETWORK, 'DELETE', `/profileresourceassociation/profileid/${p.Id}/resourcearn/${enc(zoneArn(zoneId))}`);
     await expect(rp(NETWORK, 'GET', `/profileresourceassociation/${ra.Id}`)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
-    expect((await rp(NETWORK, 'GET', `/profileresourceassociations/profileid/${p.Id}`)).ProfileResourceAssociations).toEqual([]);
+    expect(
+      (await rp<ListProfileResourceAssociations>(NETWORK, 'GET', `/profileresourceassociations/profileid/${p.Id}`))
+        .ProfileResourceAssociations,
+    ).toEqual([]);
     await expect(
       rp(NETWORK, 'DELETE', `/profileresourceassociation/profileid/${p.Id}/resourcearn/${enc(zoneArn(zoneId))}`),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
@@ -240,9 +295,12 @@ describe('Route 53 Profiles: resource associations', () => {
     const sameName = await privateZone(NETWORK, 'dup.internal', await newVpc(NETWORK, '10.93.0.0/16'));
     const otherVpc = await newVpc(OTHER, '10.94.0.0/16');
     const foreignZone = await privateZone(OTHER, 'foreign.internal', otherVpc);
-    const { HostedZone: pub } = await (await r53(NETWORK)).send(new CreateHostedZoneCommand({ Name: 'public.example.com', CallerReference: 'pub-1' }));
+    const { HostedZone: pub } = await (
+      await r53(NETWORK)
+    ).send(new CreateHostedZoneCommand({ Name: 'public.example.com', CallerReference: 'pub-1' }));
     const p = await createProfile(NETWORK, 'rejections');
-    const assoc = (arn: string, account = NETWORK) => rp(account, 'POST', '/profileresourceassociation', { Name: 'r', ProfileId: p.Id, ResourceArn: arn });
+    const assoc = (arn: string, account = NETWORK) =>
+      rp(account, 'POST', '/profileresourceassociation', { Name: 'r', ProfileId: p.Id, ResourceArn: arn });
 
     await expect(assoc(zoneArn(foreignZone))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     await expect(assoc(zoneArn(pub!.Id!.replace('/hostedzone/', '')))).rejects.toMatchObject({ name: 'InvalidParameterException' });
@@ -256,13 +314,18 @@ describe('Route 53 Profiles: resource associations', () => {
     await expect(assoc(zoneArn(foreignZone), OTHER)).rejects.toMatchObject({ name: 'AccessDeniedException' });
     await expect(rp(OTHER, 'DELETE', `/profile/${p.Id}`)).rejects.toMatchObject({ name: 'AccessDeniedException' });
     // but it can read them
-    expect((await rp(OTHER, 'GET', `/profileresourceassociations/profileid/${p.Id}`)).ProfileResourceAssociations).toHaveLength(1);
+    expect(
+      (await rp<ListProfileResourceAssociations>(OTHER, 'GET', `/profileresourceassociations/profileid/${p.Id}`))
+        .ProfileResourceAssociations,
+    ).toHaveLength(1);
   });
 
   test('interface VPC endpoint: ResourceProperties name the service and its private DNS zone', async () => {
     const client = await ec2(NETWORK);
     const vpc = await newVpc(NETWORK, '10.95.0.0/16');
-    const { Subnet } = await client.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.95.0.0/24', AvailabilityZone: 'us-east-1a' }));
+    const { Subnet } = await client.send(
+      new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.95.0.0/24', AvailabilityZone: 'us-east-1a' }),
+    );
     const { VpcEndpoint } = await client.send(
       new CreateVpcEndpointCommand({
         VpcId: vpc,
@@ -274,11 +337,17 @@ describe('Route 53 Profiles: resource associations', () => {
     );
     const arn = `arn:aws:ec2:${REGION}:${NETWORK}:vpc-endpoint/${VpcEndpoint!.VpcEndpointId}`;
     const p = await createProfile(NETWORK, 'endpoints');
-    const { ProfileResourceAssociation: ra } = await rp(NETWORK, 'POST', '/profileresourceassociation', { Name: 'sts', ProfileId: p.Id, ResourceArn: arn });
+    const { ProfileResourceAssociation: ra } = await rp<GetProfileResourceAssociation>(NETWORK, 'POST', '/profileresourceassociation', {
+      Name: 'sts',
+      ProfileId: p.Id,
+      ResourceArn: arn,
+    });
     expect(ra.ResourceType).toBe('INTERFACE_VPC_ENDPOINT');
-    const props = JSON.parse(ra.ResourceProperties);
+    const props = JSON.parse(ra.ResourceProperties!) as Record<string, string>;
     expect(props.ServiceName).toBe(`com.amazonaws.${REGION}.sts.`);
-    expect(Object.entries(props).filter(([k]) => k !== 'ServiceName')).toEqual([[expect.stringMatching(/^Z/), `sts.${REGION}.amazonaws.com.`]]);
+    expect(Object.entries(props).filter(([k]) => k !== 'ServiceName')).toEqual([
+      [expect.stringMatching(/^Z/), `sts.${REGION}.amazonaws.com.`],
+    ]);
 
     // a VPC of another account associated with the (shared) profile resolves the service to the endpoint
     await shareProfile(NETWORK, p.Arn, CONSUMER);
@@ -286,7 +355,7 @@ describe('Route 53 Profiles: resource associations', () => {
     await rp(CONSUMER, 'POST', '/profileassociation', { Name: 'spoke', ProfileId: p.Id, ResourceId: spoke });
     const r = await resolve(spoke, `sts.${REGION}.amazonaws.com`);
     expect(r.zone).toMatchObject({ name: `sts.${REGION}.amazonaws.com.`, source: 'profile', vpcEndpointId: VpcEndpoint!.VpcEndpointId });
-    expect(r.answers[0].alias.dnsName).toBe(VpcEndpoint!.DnsEntries![0].DnsName);
+    expect(r.answers[0].alias?.dnsName).toBe(VpcEndpoint!.DnsEntries![0].DnsName);
     await rp(CONSUMER, 'DELETE', `/profileassociation/Profileid/${p.Id}/resourceid/${spoke}`);
   });
 });
@@ -296,7 +365,12 @@ describe('Route 53 Profiles: VPC associations (cross-account through RAM)', () =
     const p = await createProfile(HUB2, 'shared hub');
     const spoke = await newVpc(CONSUMER, '10.20.0.0/16');
     const associate = (profileId: string, vpc: string, account = CONSUMER) =>
-      rp(account, 'POST', '/profileassociation', { Name: 'spoke-assoc', ProfileId: profileId, ResourceId: vpc, Tags: [{ Key: 'k', Value: 'v' }] });
+      rp<GetProfileAssociation>(account, 'POST', '/profileassociation', {
+        Name: 'spoke-assoc',
+        ProfileId: profileId,
+        ResourceId: vpc,
+        Tags: [{ Key: 'k', Value: 'v' }],
+      });
 
     // not shared yet: the consumer cannot see the profile
     await expect(associate(p.Id, spoke)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
@@ -305,10 +379,19 @@ describe('Route 53 Profiles: VPC associations (cross-account through RAM)', () =
     const { ProfileAssociation: a } = await associate(p.Id, spoke);
     expect(a.Id).toMatch(/^rpassoc-[0-9a-f]{16}$/);
     expect(a).toMatchObject({ ProfileId: p.Id, ResourceId: spoke, OwnerId: CONSUMER, Status: 'COMPLETE', Name: 'spoke-assoc' });
-    expect((await rp(CONSUMER, 'GET', `/profileassociation/${a.Id}`)).ProfileAssociation).toMatchObject({ Id: a.Id, ResourceId: spoke });
-    expect((await rp(CONSUMER, 'GET', `/profileassociations?profileId=${p.Id}`)).ProfileAssociations.map((x: any) => x.Id)).toEqual([a.Id]);
-    expect((await rp(CONSUMER, 'GET', `/profileassociations?resourceId=${spoke}`)).ProfileAssociations.map((x: any) => x.Id)).toEqual([a.Id]);
-    expect((await rp(CONSUMER, 'GET', '/profileassociations?resourceId=vpc-00000000')).ProfileAssociations).toEqual([]);
+    expect((await rp<GetProfileAssociation>(CONSUMER, 'GET', `/profileassociation/${a.Id}`)).ProfileAssociation).toMatchObject({
+      Id: a.Id,
+      ResourceId: spoke,
+    });
+    expect(
+      (await rp<ListProfileAssociations>(CONSUMER, 'GET', `/profileassociations?profileId=${p.Id}`)).ProfileAssociations.map((x) => x.Id),
+    ).toEqual([a.Id]);
+    expect(
+      (await rp<ListProfileAssociations>(CONSUMER, 'GET', `/profileassociations?resourceId=${spoke}`)).ProfileAssociations.map((x) => x.Id),
+    ).toEqual([a.Id]);
+    expect(
+      (await rp<ListProfileAssociations>(CONSUMER, 'GET', '/profileassociations?resourceId=vpc-00000000')).ProfileAssociations,
+    ).toEqual([]);
 
     // one profile per VPC; the VPC must be the caller's
     const second = await createProfile(CONSUMER, 'own profile');
@@ -337,18 +420,18 @@ describe('Route 53 Profiles: VPC associations (cross-account through RAM)', () =
   test('TagResource / UntagResource / ListTagsForResource on a profile and a profile association', async () => {
     const p = await createProfile(CONSUMER, 'tagged', { Tags: [{ Key: 'a', Value: '1' }] });
     const vpc = await newVpc(CONSUMER, '10.22.0.0/16');
-    const { ProfileAssociation: a } = await rp(CONSUMER, 'POST', '/profileassociation', {
+    const { ProfileAssociation: a } = await rp<GetProfileAssociation>(CONSUMER, 'POST', '/profileassociation', {
       Name: 'tagged-assoc',
       ProfileId: p.Id,
       ResourceId: vpc,
       Tags: [{ Key: 'b', Value: '2' }],
     });
     const assocArn = `arn:aws:route53profiles:${REGION}:${CONSUMER}:profile-association/${a.Id}`;
-    expect((await rp(CONSUMER, 'GET', `/tags/${enc(assocArn)}`)).Tags).toEqual({ b: '2' });
+    expect((await rp<ListTags>(CONSUMER, 'GET', `/tags/${enc(assocArn)}`)).Tags).toEqual({ b: '2' });
 
     await rp(CONSUMER, 'POST', `/tags/${enc(p.Arn)}`, { Tags: { c: '3' } });
     await rp(CONSUMER, 'DELETE', `/tags/${enc(p.Arn)}?tagKeys=a`);
-    expect((await rp(CONSUMER, 'GET', `/tags/${enc(p.Arn)}`)).Tags).toEqual({ c: '3' });
+    expect((await rp<ListTags>(CONSUMER, 'GET', `/tags/${enc(p.Arn)}`)).Tags).toEqual({ c: '3' });
     await expect(rp(CONSUMER, 'GET', `/tags/${enc(p.Arn.replace(p.Id, 'rp-0000000000000000'))}`)).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
@@ -365,12 +448,16 @@ describe('Route 53: ConflictingDomainExists', () => {
     await privateZone(NETWORK, 'conflict.internal', vpc);
     const twin = await privateZone(NETWORK, 'conflict.internal.', other);
 
-    await expect(net.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: twin, VPC: { VPCId: vpc, VPCRegion: REGION } }))).rejects.toMatchObject({
+    await expect(
+      net.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: twin, VPC: { VPCId: vpc, VPCRegion: REGION } })),
+    ).rejects.toMatchObject({
       name: 'ConflictingDomainExists',
     });
     await expect(privateZone(NETWORK, 'CONFLICT.internal', vpc)).rejects.toMatchObject({ name: 'ConflictingDomainExists' });
     // re-associating the same zone is refused too
-    await expect(net.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: twin, VPC: { VPCId: other, VPCRegion: REGION } }))).rejects.toMatchObject({
+    await expect(
+      net.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: twin, VPC: { VPCId: other, VPCRegion: REGION } })),
+    ).rejects.toMatchObject({
       name: 'ConflictingDomainExists',
     });
     // overlapping but different names are allowed (the most specific one answers)
@@ -426,7 +513,7 @@ describe('GET /_emulator/resolve', () => {
 
     const cname = await resolve(vpc, 'www.direct.internal');
     expect(cname.answers[0]).toMatchObject({ type: 'CNAME', values: ['api.direct.internal'] });
-    expect(cname.cnameTarget.answers[0].values).toEqual(['10.40.0.10']);
+    expect(cname.cnameTarget?.answers[0].values).toEqual(['10.40.0.10']);
 
     expect(await resolve(vpc, 'api.direct.internal', 'AAAA')).toMatchObject({ rcode: 'NOERROR', answers: [] });
     expect(await resolve(vpc, 'nope.direct.internal')).toMatchObject({ rcode: 'NXDOMAIN', answers: [] });
@@ -445,7 +532,7 @@ describe('GET /_emulator/resolve', () => {
     const zoneId = await privateZone(HUB3, 'shared.internal', hubVpc);
     await upsertA(HUB3, zoneId, 'db.shared.internal', '10.42.0.5');
     const p = await createProfile(HUB3, 'via-profile');
-    const { ProfileResourceAssociation: ra } = await rp(HUB3, 'POST', '/profileresourceassociation', {
+    const { ProfileResourceAssociation: ra } = await rp<GetProfileResourceAssociation>(HUB3, 'POST', '/profileresourceassociation', {
       Name: 'shared',
       ProfileId: p.Id,
       ResourceArn: zoneArn(zoneId),
@@ -454,7 +541,11 @@ describe('GET /_emulator/resolve', () => {
     const spoke = await newVpc(CONSUMER, '10.43.0.0/16');
     expect((await resolve(spoke, 'db.shared.internal')).rcode).toBe('NO_PRIVATE_ZONE');
 
-    const { ProfileAssociation: a } = await rp(CONSUMER, 'POST', '/profileassociation', { Name: 'spoke', ProfileId: p.Id, ResourceId: spoke });
+    const { ProfileAssociation: a } = await rp<GetProfileAssociation>(CONSUMER, 'POST', '/profileassociation', {
+      Name: 'spoke',
+      ProfileId: p.Id,
+      ResourceId: spoke,
+    });
     const r = await resolve(spoke, 'db.shared.internal');
     expect(r.zone).toEqual({
       id: zoneId,
@@ -487,7 +578,7 @@ describe('GET /_emulator/resolve', () => {
     // AWS: query test.example.com, profile rule test.example.com, VPC rule example.com -> Profile
     const specific = await resolve(spoke, 'a.test.corp.internal');
     expect(answerOf(specific)).toMatchObject({ zone: child, source: 'profile', values: ['10.44.0.2'] });
-    expect(specific.candidates.map((c: any) => c.name).sort()).toEqual(['corp.internal.', 'test.corp.internal.']);
+    expect(specific.candidates.map((c) => c.name).sort()).toEqual(['corp.internal.', 'test.corp.internal.']);
     // names outside the profile's zone are answered by the direct parent zone
     await upsertA(HUB3, parent, 'b.corp.internal', '10.44.0.3');
     expect(answerOf(await resolve(spoke, 'b.corp.internal'))).toMatchObject({ zone: parent, source: 'vpc', values: ['10.44.0.3'] });
@@ -501,7 +592,9 @@ describe('GET /_emulator/resolve', () => {
     const spoke = await newVpc(CONSUMER, '10.47.0.0/16');
     const net = await r53(HUB3);
     await net.send(new CreateVPCAssociationAuthorizationCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
-    await (await r53(CONSUMER)).send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
+    await (
+      await r53(CONSUMER)
+    ).send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
     const step = async () => answerOf(await resolve(spoke, 'sts.eu.internal'));
 
     expect(await step()).toEqual({ zone: zoneId, source: 'vpc', owner: HUB3, rcode: 'NOERROR', values: ['10.46.0.7'] });
@@ -513,11 +606,15 @@ describe('GET /_emulator/resolve', () => {
     // both: the direct association still answers
     expect(await step()).toEqual({ zone: zoneId, source: 'vpc', owner: HUB3, rcode: 'NOERROR', values: ['10.46.0.7'] });
 
-    await (await r53(CONSUMER)).send(new DisassociateVPCFromHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
+    await (
+      await r53(CONSUMER)
+    ).send(new DisassociateVPCFromHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
     expect(await step()).toEqual({ zone: zoneId, source: 'profile', owner: HUB3, rcode: 'NOERROR', values: ['10.46.0.7'] });
 
     // and re-associating directly while the profile holds the zone is allowed (no ConflictingDomainExists)
-    await (await r53(CONSUMER)).send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
+    await (
+      await r53(CONSUMER)
+    ).send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: { VPCId: spoke, VPCRegion: REGION } }));
     expect((await step()).source).toBe('vpc');
   });
 });
@@ -530,6 +627,6 @@ describe('RAM with a Route 53 Profile', () => {
     const { resourceShare } = await client.send(new CreateResourceShareCommand({ name: 'late', principals: [OTHER] }));
     await expect(rp(OTHER, 'GET', `/profile/${p.Id}`)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     await client.send(new AssociateResourceShareCommand({ resourceShareArn: resourceShare!.resourceShareArn!, resourceArns: [p.Arn] }));
-    expect((await rp(OTHER, 'GET', `/profile/${p.Id}`)).Profile.ShareStatus).toBe('SHARED_WITH_ME');
+    expect((await rp<GetProfile>(OTHER, 'GET', `/profile/${p.Id}`)).Profile.ShareStatus).toBe('SHARED_WITH_ME');
   });
 });

@@ -7,7 +7,6 @@
 import {
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
-  CreateVpcCommand,
   CreateVpcEndpointCommand,
   DeleteVpcEndpointsCommand,
   DescribeNetworkInterfacesCommand,
@@ -24,7 +23,6 @@ import {
   ListResourceSharePermissionsCommand,
   RAMClient,
 } from '@aws-sdk/client-ram';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   CreateResourceConfigurationCommand,
   CreateResourceGatewayCommand,
@@ -42,35 +40,19 @@ import {
   VPCLatticeClient,
 } from '@aws-sdk/client-vpc-lattice';
 
-import { startEmulator, type Emulator } from './harness';
+import { accountsOf, startEmulator, vpcWithSubnets, type Emulator } from './harness';
 
 jest.setTimeout(60_000);
 
 const OWNER = '333333333333';
 const CONSUMER = '444444444444';
 const OUTSIDER = '555555555555';
-const TEST = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let emu: Emulator;
-type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-const creds = new Map<string, Creds>();
-
-async function as(account: string): Promise<Creds> {
-  if (!creds.has(account)) {
-    const sts = new STSClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: TEST });
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/privatelink-deploy`, RoleSessionName: 'vpclattice-test' }),
-    );
-    creds.set(account, { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken });
-  }
-  return creds.get(account)!;
-}
-const ec2 = async (account: string, region = 'us-east-1') =>
-  new EC2Client({ endpoint: emu.endpoint, region, credentials: await as(account) });
-const lattice = async (account: string, region = 'us-east-1') =>
-  new VPCLatticeClient({ endpoint: emu.endpoint, region, credentials: await as(account) });
-const ram = async (account: string, region = 'us-east-1') =>
-  new RAMClient({ endpoint: emu.endpoint, region, credentials: await as(account) });
+const accounts = accountsOf(() => emu, 'vpclattice-test');
+const ec2 = (account: string, region?: string) => accounts.client(EC2Client, account, region);
+const lattice = (account: string, region?: string) => accounts.client(VPCLatticeClient, account, region);
+const ram = (account: string, region?: string) => accounts.client(RAMClient, account, region);
 
 /** The error code (name) an SDK call is rejected with. */
 async function errorOf(p: Promise<unknown>): Promise<string> {
@@ -90,18 +72,9 @@ interface Net {
 
 async function network(account: string, cidr: string, azs: string[], region = 'us-east-1'): Promise<Net> {
   const client = await ec2(account, region);
-  const { Vpc } = await client.send(new CreateVpcCommand({ CidrBlock: cidr }));
-  const subnets: string[] = [];
-  for (const [i, az] of azs.entries()) {
-    const { Subnet } = await client.send(
-      new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: cidr.replace(/\.0\.0\/16$/, `.${i}.0/24`), AvailabilityZone: az }),
-    );
-    subnets.push(Subnet!.SubnetId!);
-  }
-  const { GroupId } = await client.send(
-    new CreateSecurityGroupCommand({ GroupName: `sg-${cidr}`, Description: 'test', VpcId: Vpc!.VpcId! }),
-  );
-  return { vpcId: Vpc!.VpcId!, subnets, sg: GroupId! };
+  const { vpcId, subnets } = await vpcWithSubnets(client, cidr, azs);
+  const { GroupId } = await client.send(new CreateSecurityGroupCommand({ GroupName: `sg-${cidr}`, Description: 'test', VpcId: vpcId }));
+  return { vpcId, subnets, sg: GroupId! };
 }
 
 let counter = 0;
@@ -173,9 +146,9 @@ describe('VPC Lattice resource gateways', () => {
     expect(await errorOf(client.send(new CreateResourceGatewayCommand({ ...base, name: 'gw-x', subnetIds: other.subnets })))).toBe(
       'ValidationException',
     );
-    expect(await errorOf(client.send(new CreateResourceGatewayCommand({ ...base, name: 'gw-y', vpcIdentifier: 'vpc-0123456789abcdef0' })))).toBe(
-      'ValidationException',
-    );
+    expect(
+      await errorOf(client.send(new CreateResourceGatewayCommand({ ...base, name: 'gw-y', vpcIdentifier: 'vpc-0123456789abcdef0' }))),
+    ).toBe('ValidationException');
     expect(await errorOf(client.send(new CreateResourceGatewayCommand({ ...base, name: gw.name! })))).toBe('ConflictException');
     expect(await errorOf(client.send(new CreateResourceGatewayCommand({ ...base, name: 'Bad_Name' })))).toBe('ValidationException');
 
@@ -210,9 +183,9 @@ describe('VPC Lattice resource gateways', () => {
   test('UpdateResourceGateway: security groups change', async () => {
     const gw = await gateway(owner);
     const client = await lattice(OWNER);
-    const { GroupId } = await (await ec2(OWNER)).send(
-      new CreateSecurityGroupCommand({ GroupName: unique('sg'), Description: 'second', VpcId: owner.vpcId }),
-    );
+    const { GroupId } = await (
+      await ec2(OWNER)
+    ).send(new CreateSecurityGroupCommand({ GroupName: unique('sg'), Description: 'second', VpcId: owner.vpcId }));
     const updated = await client.send(
       new UpdateResourceGatewayCommand({ resourceGatewayIdentifier: gw.id!, securityGroupIds: [owner.sg, GroupId!] }),
     );
@@ -221,7 +194,9 @@ describe('VPC Lattice resource gateways', () => {
     expect(got.securityGroupIds).toEqual([owner.sg, GroupId]);
     expect(got.status).toBe('ACTIVE');
     expect(
-      await errorOf(client.send(new UpdateResourceGatewayCommand({ resourceGatewayIdentifier: gw.id!, securityGroupIds: ['sg-0000000000000000a'] }))),
+      await errorOf(
+        client.send(new UpdateResourceGatewayCommand({ resourceGatewayIdentifier: gw.id!, securityGroupIds: ['sg-0000000000000000a'] })),
+      ),
     ).toBe('ValidationException');
   });
 
@@ -238,9 +213,7 @@ describe('VPC Lattice resource gateways', () => {
     const gw = await gateway(owner);
     const cfg = await dnsConfiguration(gw.id!);
     const client = await lattice(OWNER);
-    expect(await errorOf(client.send(new DeleteResourceGatewayCommand({ resourceGatewayIdentifier: gw.id! })))).toBe(
-      'ConflictException',
-    );
+    expect(await errorOf(client.send(new DeleteResourceGatewayCommand({ resourceGatewayIdentifier: gw.id! })))).toBe('ConflictException');
     await client.send(new DeleteResourceConfigurationCommand({ resourceConfigurationIdentifier: cfg.id! }));
     const deleted = await client.send(new DeleteResourceGatewayCommand({ resourceGatewayIdentifier: gw.id! }));
     expect(deleted.status).toBe('DELETE_IN_PROGRESS');
@@ -310,7 +283,12 @@ describe('VPC Lattice resource configurations', () => {
       ),
     ).toBe('ValidationException');
     const group = await client.send(
-      new CreateResourceConfigurationCommand({ name: unique('grp'), type: 'GROUP', portRanges: ['443'], resourceGatewayIdentifier: gw.id! }),
+      new CreateResourceConfigurationCommand({
+        name: unique('grp'),
+        type: 'GROUP',
+        portRanges: ['443'],
+        resourceGatewayIdentifier: gw.id!,
+      }),
     );
     const child = await client.send(
       new CreateResourceConfigurationCommand({
@@ -330,7 +308,13 @@ describe('VPC Lattice resource configurations', () => {
       { ...single, name: unique('b'), portRanges: ['443-80'], resourceConfigurationDefinition: dns }, // reversed range
       { ...single, name: unique('c'), resourceConfigurationDefinition: { ipResource: { ipAddress: '8.8.8.8' } } }, // public IP
       { ...single, name: unique('d') }, // no definition
-      { type: 'GROUP' as const, name: unique('e'), resourceGatewayIdentifier: gw.id!, portRanges: ['443'], customDomainName: 'g.example.com' },
+      {
+        type: 'GROUP' as const,
+        name: unique('e'),
+        resourceGatewayIdentifier: gw.id!,
+        portRanges: ['443'],
+        customDomainName: 'g.example.com',
+      },
     ];
     for (const input of rejected) {
       expect(await errorOf(client.send(new CreateResourceConfigurationCommand(input)))).toBe('ValidationException');
@@ -347,9 +331,11 @@ describe('VPC Lattice resource configurations', () => {
         ),
       ),
     ).toBe('ResourceNotFoundException');
-    expect(await errorOf(client.send(new CreateResourceConfigurationCommand({ ...single, name: cfg.name!, resourceConfigurationDefinition: dns })))).toBe(
-      'ConflictException',
-    );
+    expect(
+      await errorOf(
+        client.send(new CreateResourceConfigurationCommand({ ...single, name: cfg.name!, resourceConfigurationDefinition: dns })),
+      ),
+    ).toBe('ConflictException');
   });
 
   test('GetResourceConfiguration: ACTIVE; another account reads it only once shared', async () => {
@@ -430,7 +416,12 @@ describe('VPC Lattice resource configurations', () => {
     );
 
     const group = await client.send(
-      new CreateResourceConfigurationCommand({ name: unique('grp'), type: 'GROUP', portRanges: ['443'], resourceGatewayIdentifier: gw.id! }),
+      new CreateResourceConfigurationCommand({
+        name: unique('grp'),
+        type: 'GROUP',
+        portRanges: ['443'],
+        resourceGatewayIdentifier: gw.id!,
+      }),
     );
     await client.send(
       new CreateResourceConfigurationCommand({
@@ -480,31 +471,30 @@ describe('RAM resource types', () => {
     const { resourceShare } = await client.send(new CreateResourceShareCommand({ name: unique('share') }));
     const missing = `arn:aws:vpc-lattice:us-east-1:${OWNER}:resourceconfiguration/rcfg-0123456789abcdef0`;
     expect(
-      await errorOf(client.send(new AssociateResourceShareCommand({ resourceShareArn: resourceShare!.resourceShareArn!, resourceArns: [missing] }))),
+      await errorOf(
+        client.send(new AssociateResourceShareCommand({ resourceShareArn: resourceShare!.resourceShareArn!, resourceArns: [missing] })),
+      ),
     ).toBe('UnknownResourceException');
     const foreignGw = await gateway(consumer, CONSUMER);
     const foreign = await dnsConfiguration(foreignGw.id!, CONSUMER);
     expect(
       await errorOf(
-        client.send(new AssociateResourceShareCommand({ resourceShareArn: resourceShare!.resourceShareArn!, resourceArns: [foreign.arn!] })),
+        client.send(
+          new AssociateResourceShareCommand({ resourceShareArn: resourceShare!.resourceShareArn!, resourceArns: [foreign.arn!] }),
+        ),
       ),
     ).toBe('UnknownResourceException');
   });
 
   test('ListResourceSharePermissions: AWS managed default for route53profiles:Profile', async () => {
-    // Route 53 Profiles has no SDK client in this repo: a raw restJson call (moto does not check signatures)
-    const c = await as(OWNER);
-    const res = await fetch(`${emu.endpoint}/profile`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `AWS4-HMAC-SHA256 Credential=${c.accessKeyId}/20250101/us-east-1/route53profiles/aws4_request, SignedHeaders=host, Signature=00`,
-        'x-amz-security-token': c.sessionToken ?? '',
-      },
-      body: JSON.stringify({ Name: unique('profile'), ClientToken: unique('token') }),
+    // Route 53 Profiles has no SDK client in this repo: a signed REST-JSON call
+    const res = await accounts.call<{ Profile: { Arn: string } }>(OWNER, {
+      service: 'route53profiles',
+      path: '/profile',
+      body: { Name: unique('profile'), ClientToken: unique('token') },
     });
     expect(res.ok).toBe(true);
-    const profileArn = ((await res.json()) as { Profile: { Arn: string } }).Profile.Arn;
+    const profileArn = res.json.Profile.Arn;
     expect(profileArn).toMatch(new RegExp(`^arn:aws:route53profiles:us-east-1:${OWNER}:profile/rp-`));
     const shareArn = await share(profileArn);
     const { permissions } = await (await ram(OWNER)).send(new ListResourceSharePermissionsCommand({ resourceShareArn: shareArn }));
@@ -517,11 +507,13 @@ describe('RAM resource types', () => {
     const gw = await gateway(owner);
     const cfg = await dnsConfiguration(gw.id!);
     const shareArn = await share(cfg.arn!);
-    const seen = await (await ram(CONSUMER)).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [shareArn] }));
+    const seen = await (
+      await ram(CONSUMER)
+    ).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [shareArn] }));
     expect(seen.resourceShares!.map((s) => [s.resourceShareArn, s.owningAccountId, s.status])).toEqual([[shareArn, OWNER, 'ACTIVE']]);
-    const outsider = await (await ram(OUTSIDER)).send(
-      new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [shareArn] }),
-    );
+    const outsider = await (
+      await ram(OUTSIDER)
+    ).send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS', resourceShareArns: [shareArn] }));
     expect(outsider.resourceShares).toEqual([]);
   });
 });
@@ -539,7 +531,14 @@ describe('EC2 Resource VPC endpoints', () => {
     const cfg = await dnsConfiguration(gw.id!);
     const client = await ec2(CONSUMER);
     const create = (arn: string, subnets = consumer.subnets) =>
-      client.send(new CreateVpcEndpointCommand({ VpcEndpointType: 'Resource', VpcId: consumer.vpcId, SubnetIds: subnets, ResourceConfigurationArn: arn }));
+      client.send(
+        new CreateVpcEndpointCommand({
+          VpcEndpointType: 'Resource',
+          VpcId: consumer.vpcId,
+          SubnetIds: subnets,
+          ResourceConfigurationArn: arn,
+        }),
+      );
 
     expect(await errorOf(create(cfg.arn!))).toBe('InvalidResourceConfigurationArn.NotFound'); // not shared yet
     const shareArn = await share(cfg.arn!);
@@ -588,7 +587,12 @@ describe('EC2 Resource VPC endpoints', () => {
     expect(
       await errorOf(
         euClient.send(
-          new CreateVpcEndpointCommand({ VpcEndpointType: 'Resource', VpcId: eu.vpcId, SubnetIds: eu.subnets, ResourceConfigurationArn: cfg.arn! }),
+          new CreateVpcEndpointCommand({
+            VpcEndpointType: 'Resource',
+            VpcId: eu.vpcId,
+            SubnetIds: eu.subnets,
+            ResourceConfigurationArn: cfg.arn!,
+          }),
         ),
       ),
     ).toBe('InvalidResourceConfigurationArn.NotFound');
@@ -597,7 +601,9 @@ describe('EC2 Resource VPC endpoints', () => {
   test('CreateVpcEndpoint: one subnet per AZ, an AZ shared with the gateway, not the gateway VPC, no route tables', async () => {
     const { cfg } = await sharedConfiguration();
     const client = await ec2(CONSUMER);
-    const { Subnet } = await client.send(new CreateSubnetCommand({ VpcId: consumer.vpcId, CidrBlock: '10.40.9.0/24', AvailabilityZone: 'us-east-1a' }));
+    const { Subnet } = await client.send(
+      new CreateSubnetCommand({ VpcId: consumer.vpcId, CidrBlock: '10.40.9.0/24', AvailabilityZone: 'us-east-1a' }),
+    );
     const base = { VpcEndpointType: 'Resource' as const, VpcId: consumer.vpcId, ResourceConfigurationArn: cfg.arn! };
     expect(await errorOf(client.send(new CreateVpcEndpointCommand({ ...base, SubnetIds: [consumer.subnets[0], Subnet!.SubnetId!] })))).toBe(
       'DuplicateSubnetsInSameZone',
@@ -607,21 +613,33 @@ describe('EC2 Resource VPC endpoints', () => {
     );
     expect(await errorOf(client.send(new CreateVpcEndpointCommand({ ...base, SubnetIds: [far!.SubnetId!] })))).toBe('InvalidParameter');
     expect(
-      await errorOf(client.send(new CreateVpcEndpointCommand({ ...base, SubnetIds: [consumer.subnets[0]], RouteTableIds: ['rtb-0123456789abcdef0'] }))),
+      await errorOf(
+        client.send(new CreateVpcEndpointCommand({ ...base, SubnetIds: [consumer.subnets[0]], RouteTableIds: ['rtb-0123456789abcdef0'] })),
+      ),
     ).toBe('InvalidParameter');
     // the owner's own endpoint in the gateway's VPC
     const own = await ec2(OWNER);
     expect(
       await errorOf(
         own.send(
-          new CreateVpcEndpointCommand({ VpcEndpointType: 'Resource', VpcId: owner.vpcId, SubnetIds: owner.subnets, ResourceConfigurationArn: cfg.arn! }),
+          new CreateVpcEndpointCommand({
+            VpcEndpointType: 'Resource',
+            VpcId: owner.vpcId,
+            SubnetIds: owner.subnets,
+            ResourceConfigurationArn: cfg.arn!,
+          }),
         ),
       ),
     ).toBe('InvalidParameter');
     // ... but from another VPC of the owner it works without RAM
     const second = await network(OWNER, '10.32.0.0/16', ['us-east-1b']);
     const { VpcEndpoint } = await own.send(
-      new CreateVpcEndpointCommand({ VpcEndpointType: 'Resource', VpcId: second.vpcId, SubnetIds: second.subnets, ResourceConfigurationArn: cfg.arn! }),
+      new CreateVpcEndpointCommand({
+        VpcEndpointType: 'Resource',
+        VpcId: second.vpcId,
+        SubnetIds: second.subnets,
+        ResourceConfigurationArn: cfg.arn!,
+      }),
     );
     expect(VpcEndpoint!.OwnerId).toBe(OWNER);
   });
@@ -652,9 +670,7 @@ describe('EC2 Resource VPC endpoints', () => {
     expect(ep.DnsEntries ?? []).toEqual([]);
     const { NetworkInterfaces } = await client.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ep.NetworkInterfaceIds }));
     expect(NetworkInterfaces!.map((n) => n.SubnetId).sort()).toEqual([...consumer.subnets].sort());
-    const byType = await client.send(
-      new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-endpoint-type', Values: ['Resource'] }] }),
-    );
+    const byType = await client.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-endpoint-type', Values: ['Resource'] }] }));
     expect(byType.VpcEndpoints!.map((e) => e.VpcEndpointId)).toContain(ep.VpcEndpointId);
   });
 
@@ -662,7 +678,12 @@ describe('EC2 Resource VPC endpoints', () => {
     const { cfg, shareArn } = await sharedConfiguration();
     const client = await ec2(CONSUMER);
     const { VpcEndpoint } = await client.send(
-      new CreateVpcEndpointCommand({ VpcEndpointType: 'Resource', VpcId: consumer.vpcId, SubnetIds: consumer.subnets, ResourceConfigurationArn: cfg.arn! }),
+      new CreateVpcEndpointCommand({
+        VpcEndpointType: 'Resource',
+        VpcId: consumer.vpcId,
+        SubnetIds: consumer.subnets,
+        ResourceConfigurationArn: cfg.arn!,
+      }),
     );
     const id = VpcEndpoint!.VpcEndpointId!;
     const read = async () =>
@@ -696,21 +717,32 @@ describe('EC2 Resource VPC endpoints', () => {
       }),
     );
     const id = VpcEndpoint!.VpcEndpointId!;
-    const { GroupId } = await client.send(new CreateSecurityGroupCommand({ GroupName: unique('sg'), Description: 'x', VpcId: consumer.vpcId }));
-    await client.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, AddSecurityGroupIds: [GroupId!], RemoveSecurityGroupIds: [consumer.sg] }));
+    const { GroupId } = await client.send(
+      new CreateSecurityGroupCommand({ GroupName: unique('sg'), Description: 'x', VpcId: consumer.vpcId }),
+    );
+    await client.send(
+      new ModifyVpcEndpointCommand({ VpcEndpointId: id, AddSecurityGroupIds: [GroupId!], RemoveSecurityGroupIds: [consumer.sg] }),
+    );
     const { VpcEndpoints } = await client.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }));
     expect(VpcEndpoints![0].Groups!.map((g) => g.GroupId)).toEqual([GroupId]);
     expect(await errorOf(client.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, AddSubnetIds: [consumer.subnets[1]] })))).toBe(
       'InvalidParameter',
     );
-    expect(await errorOf(client.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, PrivateDnsEnabled: true })))).toBe('InvalidParameter');
+    expect(await errorOf(client.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, PrivateDnsEnabled: true })))).toBe(
+      'InvalidParameter',
+    );
   });
 
   test('DeleteVpcEndpoints: the endpoint is deleted and its network interfaces are gone', async () => {
     const { cfg } = await sharedConfiguration();
     const client = await ec2(CONSUMER);
     const { VpcEndpoint } = await client.send(
-      new CreateVpcEndpointCommand({ VpcEndpointType: 'Resource', VpcId: consumer.vpcId, SubnetIds: consumer.subnets, ResourceConfigurationArn: cfg.arn! }),
+      new CreateVpcEndpointCommand({
+        VpcEndpointType: 'Resource',
+        VpcId: consumer.vpcId,
+        SubnetIds: consumer.subnets,
+        ResourceConfigurationArn: cfg.arn!,
+      }),
     );
     const id = VpcEndpoint!.VpcEndpointId!;
     const enis = VpcEndpoint!.NetworkInterfaceIds!;

@@ -28,13 +28,23 @@ let tarball: string;
 
 beforeAll(async () => {
   await sh('npm', ['pack', '--pack-destination', work], ROOT);
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  tarball = join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+  );
   cpSync(join(ROOT, 'examples', 'team-consumer'), app, { recursive: true });
-  writeFileSync(join(app, 'package.json'), JSON.stringify({
-    name: 'team-consumer',
-    private: true,
-    dependencies: { 'privatelink-blueprint': `file:${tarball}` },
-  }, null, 2));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'team-consumer',
+        private: true,
+        dependencies: { 'privatelink-blueprint': `file:${tarball}` },
+      },
+      null,
+      2,
+    ),
+  );
   // The library's peers (cdktf, constructs, the AWS provider classes) are the app's to provide:
   // here the repository's own copies, linked after the install so npm neither fetches nor prunes them.
   await sh('npm', ['install', '--prefer-offline', '--no-package-lock', '--legacy-peer-deps'], app);
@@ -62,13 +72,23 @@ test("the example synthesizes its own stack from the library's constructs, check
   const r = await sh('node', [join(app, 'dist', 'main.js')], app, { OUTDIR: outdir, COST_CENTER: 'cc-42' });
   expect(r.stdout).toContain('synthesized team-consumer');
   const stack = JSON.parse(readFileSync(join(outdir, 'stacks', 'team-consumer', 'cdk.tf.json'), 'utf8'));
-  expect(Object.values(stack.resource.aws_vpc)).toEqual([expect.objectContaining({ cidr_block: '10.90.0.0/22', tags: expect.objectContaining({ 'cost-center': 'cc-42' }) })]);
-  expect(Object.values(stack.resource.aws_ec2_transit_gateway_vpc_attachment)).toEqual([expect.objectContaining({ transit_gateway_id: 'tgw-0123456789abcdef0' })]);
-  expect(Object.values(stack.resource.aws_vpc_endpoint)).toEqual([expect.objectContaining({ service_name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' })]);
+  expect(Object.values(stack.resource.aws_vpc)).toEqual([
+    expect.objectContaining({ cidr_block: '10.90.0.0/22', tags: expect.objectContaining({ 'cost-center': 'cc-42' }) }),
+  ]);
+  expect(Object.values(stack.resource.aws_ec2_transit_gateway_vpc_attachment)).toEqual([
+    expect.objectContaining({ transit_gateway_id: 'tgw-0123456789abcdef0' }),
+  ]);
+  expect(Object.values(stack.resource.aws_vpc_endpoint)).toEqual([
+    expect.objectContaining({ service_name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }),
+  ]);
 });
 
 test("the team's rule runs next to the blueprint's and stops the synth", async () => {
-  const r = await run('node', [join(app, 'dist', 'main.js')], { cwd: app, env: { ...env, OUTDIR: join(work, 'out-untagged') }, timeoutMs: 120_000 });
+  const r = await run('node', [join(app, 'dist', 'main.js')], {
+    cwd: app,
+    env: { ...env, OUTDIR: join(work, 'out-untagged') },
+    timeoutMs: 120_000,
+  });
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/TEAM1\s+error\s+.*VPC without a cost-center tag/);
 });

@@ -5,21 +5,63 @@ import { UsageError } from '../../lib/cli/args';
 import { BENCH_CATALOG, generateEnvironment } from '../../lib/config/generate-environment';
 import { synthesizeEnvironments } from '../../stacks/synthesize';
 import {
-  buildReport, countOutput, evaluateTargets, exitCodeOf, floorPlan, parseOptions, render, sameWorkload, sizesOf, TARGETS,
-  timeValidation, type Measurements, type Options, type Row, type TargetResult, type TargetSpec,
+  buildReport,
+  countOutput,
+  evaluateTargets,
+  exitCodeOf,
+  floorPlan,
+  parseOptions,
+  render,
+  sameWorkload,
+  sizesOf,
+  TARGETS,
+  timeValidation,
+  type Measurements,
+  type Options,
+  type Row,
+  type TargetResult,
+  type TargetSpec,
 } from '../../scripts/bench';
 import { synthesizeFloor } from '../../scripts/bench-floor';
 
 describe('parseOptions', () => {
   it('defaults to the sizes the targets need, 3 runs, 3 regions, 10 services, the CLI row', () => {
     expect(parseOptions([])).toEqual({
-      sizes: [10, 50, 200, 1000], runs: 3, regions: 3, services: 10, json: false, cli: true, profile: false, keep: false,
+      sizes: [10, 50, 200, 1000],
+      runs: 3,
+      regions: 3,
+      services: 10,
+      json: false,
+      cli: true,
+      profile: false,
+      keep: false,
     });
   });
 
   it('reads every option, sorting and deduplicating the sizes', () => {
-    expect(parseOptions(['--sizes', '200,10,50,10', '--runs=1', '--regions', '2', '--services', '4', '--json', '--no-cli', '--profile', '--keep'])).toEqual({
-      sizes: [10, 50, 200], runs: 1, regions: 2, services: 4, json: true, cli: false, profile: true, keep: true,
+    expect(
+      parseOptions([
+        '--sizes',
+        '200,10,50,10',
+        '--runs=1',
+        '--regions',
+        '2',
+        '--services',
+        '4',
+        '--json',
+        '--no-cli',
+        '--profile',
+        '--keep',
+      ]),
+    ).toEqual({
+      sizes: [10, 50, 200],
+      runs: 1,
+      regions: 2,
+      services: 4,
+      json: true,
+      cli: false,
+      profile: true,
+      keep: true,
     });
   });
 
@@ -37,7 +79,9 @@ describe('parseOptions', () => {
 
 describe('TARGETS', () => {
   it('holds the thresholds of the issue, each in one row', () => {
-    const limits = Object.fromEntries(TARGETS.map((t) => [t.id, t.kind === 'vs-floor' ? t.max : t.kind === 'growth' ? t.maxDrift : t.maxMs]));
+    const limits = Object.fromEntries(
+      TARGETS.map((t) => [t.id, t.kind === 'vs-floor' ? t.max : t.kind === 'growth' ? t.maxDrift : t.maxMs]),
+    );
     expect(limits).toEqual({
       'wall-vs-floor-200': 1.5,
       'rss-vs-floor-200': 1.5,
@@ -53,7 +97,12 @@ describe('TARGETS', () => {
 
   it('derives the default sizes from the targets', () => {
     expect(sizesOf(TARGETS)).toEqual([10, 50, 200, 1000]);
-    expect(sizesOf([{ id: 'x', kind: 'growth', sizes: [5, 1, 3], maxDrift: 0.1 }, { id: 'y', kind: 'vs-floor', metric: 'rss', consumers: 3, max: 2 }])).toEqual([1, 3, 5]);
+    expect(
+      sizesOf([
+        { id: 'x', kind: 'growth', sizes: [5, 1, 3], maxDrift: 0.1 },
+        { id: 'y', kind: 'vs-floor', metric: 'rss', consumers: 3, max: 2 },
+      ]),
+    ).toEqual([1, 3, 5]);
   });
 });
 
@@ -62,15 +111,29 @@ describe('TARGETS', () => {
 
 function row(kind: Row['kind'], consumers: number | undefined, wallMs: number, rssMiB: number): Row {
   return {
-    kind, consumers, stacks: 0, resources: 0, dataSources: 0, remoteStates: 0, outputs: 0,
-    wallMs, wallMinMs: wallMs, wallMaxMs: wallMs, cpuMs: wallMs, rssMiB, spans: {},
+    kind,
+    consumers,
+    stacks: 0,
+    resources: 0,
+    dataSources: 0,
+    remoteStates: 0,
+    outputs: 0,
+    wallMs,
+    wallMinMs: wallMs,
+    wallMaxMs: wallMs,
+    cpuMs: wallMs,
+    rssMiB,
+    spans: {},
   };
 }
 
 /** A run where every target passes: 10 ms per added consumer throughout, the blueprint 1.2x the floor. */
 function passing(): { rows: Row[]; validation: NonNullable<Measurements['validation']> } {
   const wall = (n: number) => 900 + 10 * n;
-  const rows = [10, 50, 200, 1000].flatMap((n) => [row('blueprint', n, wall(n), 120 + n / 10), row('floor', n, wall(n) / 1.2, 110 + n / 10)]);
+  const rows = [10, 50, 200, 1000].flatMap((n) => [
+    row('blueprint', n, wall(n), 120 + n / 10),
+    row('floor', n, wall(n) / 1.2, 110 + n / 10),
+  ]);
   rows.push(row('cli', undefined, 3000, 270));
   return { rows, validation: { consumers: 2000, warmups: 1, runs: 5, medianMs: 40, minMs: 35, maxMs: 60 } };
 }
@@ -173,7 +236,8 @@ describe('the report', () => {
     const failing = { ...m, rows: withWall(m.rows, 1000, 20000) };
     const json = JSON.parse(JSON.stringify(buildReport(opts, failing, undefined, load))) as ReturnType<typeof buildReport>;
     expect(json.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));
-    for (const t of json.targets) expect(Object.keys(t).sort()).toEqual(['id', 'limit', 'measured', 'name', 'status', 'threshold', 'value']);
+    for (const t of json.targets)
+      expect(Object.keys(t).sort()).toEqual(['id', 'limit', 'measured', 'name', 'status', 'threshold', 'value']);
     expect(json.targets.find((t) => t.id === 'wall-vs-floor-1000')).toMatchObject({ status: 'FAIL', threshold: 1.25 });
     expect(json).toMatchObject({ ok: false, exitCode: 1, machine: { loadAverage: load } });
     expect(json.workload.catalog).toEqual(BENCH_CATALOG);
@@ -197,10 +261,17 @@ describe('the floor of a small generated environment', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('has the blueprint\'s stacks, providers, resources and data sources per type, remote states and outputs', () => {
+  it("has the blueprint's stacks, providers, resources and data sources per type, remote states and outputs", () => {
     const env = generateEnvironment({ consumers: 3, regions: 3, services: 10, ...BENCH_CATALOG });
     let problems = '';
-    expect(synthesizeEnvironments([env], { outdir: path.join(tmp, 'blueprint'), report: (t) => { problems += t; } })).toBe(true);
+    expect(
+      synthesizeEnvironments([env], {
+        outdir: path.join(tmp, 'blueprint'),
+        report: (t) => {
+          problems += t;
+        },
+      }),
+    ).toBe(true);
     expect(problems).toBe('');
     const blueprint = countOutput(path.join(tmp, 'blueprint'));
     // 3 hubs, 3 hub peerings, 20 published and 5 resource services, 3 consumers.

@@ -25,15 +25,27 @@ describe('remote state', () => {
   });
 
   test('S3: a role for the state bucket is used by the backend and by remote-state reads', () => {
-    const env: EnvironmentConfig = { ...dev, state: { kind: 's3', bucket: 'b-state', region: 'us-east-1', keyPrefix: 'pl/dev', roleArn: 'arn:aws:iam::999999999999:role/tfstate' } };
+    const env: EnvironmentConfig = {
+      ...dev,
+      state: { kind: 's3', bucket: 'b-state', region: 'us-east-1', keyPrefix: 'pl/dev', roleArn: 'arn:aws:iam::999999999999:role/tfstate' },
+    };
     const consumer = synthJson(env)['dev-consumer-web-us-east-1'];
-    expect(consumer.terraform.backend.s3).toMatchObject({ key: 'pl/dev/dev-consumer-web-us-east-1.tfstate', assume_role: { role_arn: 'arn:aws:iam::999999999999:role/tfstate' } });
+    expect(consumer.terraform.backend.s3).toMatchObject({
+      key: 'pl/dev/dev-consumer-web-us-east-1.tfstate',
+      assume_role: { role_arn: 'arn:aws:iam::999999999999:role/tfstate' },
+    });
     const remote = consumer.data.terraform_remote_state['cross-stack-reference-input-dev-network-us-east-1'];
-    expect(remote.config).toMatchObject({ key: 'pl/dev/dev-network-us-east-1.tfstate', assume_role: { role_arn: 'arn:aws:iam::999999999999:role/tfstate' } });
+    expect(remote.config).toMatchObject({
+      key: 'pl/dev/dev-network-us-east-1.tfstate',
+      assume_role: { role_arn: 'arn:aws:iam::999999999999:role/tfstate' },
+    });
   });
 
   test('Terraform Cloud: one workspace per stack in the configured project', () => {
-    const env: EnvironmentConfig = { ...dev, state: { kind: 'cloud', organization: 'acme', project: 'networking', workspacePrefix: 'pl-' } };
+    const env: EnvironmentConfig = {
+      ...dev,
+      state: { kind: 'cloud', organization: 'acme', project: 'networking', workspacePrefix: 'pl-' },
+    };
     const stacks = synthJson(env);
     for (const [id, stack] of Object.entries(stacks)) {
       expect(stack.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: `pl-${id}`, project: 'networking' } });
@@ -49,7 +61,8 @@ describe('providers', () => {
     const stack = new BlueprintStack(Testing.app(), 'dev-test', { env: dev, role: 'test' });
     const first = stack.awsProvider('consumer', '444444444444', 'us-east-1');
     expect(stack.awsProvider('consumer', '444444444444', 'us-east-1')).toBe(first);
-    expect(() => stack.awsProvider('consumer', '555555555555', 'us-east-1'))
-      .toThrow("dev-test: provider 'consumer-us-east-1' already acts in account 444444444444; use another label for account 555555555555");
+    expect(() => stack.awsProvider('consumer', '555555555555', 'us-east-1')).toThrow(
+      "dev-test: provider 'consumer-us-east-1' already acts in account 444444444444; use another label for account 555555555555",
+    );
   });
 });

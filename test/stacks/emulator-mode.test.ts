@@ -21,10 +21,19 @@ describe('emulator mode', () => {
         // no keys in the JSON: the run's credentials (an IAM user of the emulator once it enforces IAM)
         expect(Object.keys(provider)).not.toEqual(expect.arrayContaining(['access_key']));
         expect(provider.skip_credentials_validation).toBeUndefined();
-        expect(provider.endpoints[0]).toMatchObject({ ec2: 'http://127.0.0.1:4599', sts: 'http://127.0.0.1:4599', route53: 'http://127.0.0.1:4599', vpclattice: 'http://127.0.0.1:4599' });
+        expect(provider.endpoints[0]).toMatchObject({
+          ec2: 'http://127.0.0.1:4599',
+          sts: 'http://127.0.0.1:4599',
+          route53: 'http://127.0.0.1:4599',
+          vpclattice: 'http://127.0.0.1:4599',
+        });
         expect(provider.assume_role[0].role_arn).toMatch(/^arn:aws:iam::\d{12}:role\/privatelink-deploy$/);
       }
-      expect(stack.terraform.backend.s3).toMatchObject({ endpoints: { s3: 'http://127.0.0.1:4599' }, use_path_style: true, use_lockfile: true });
+      expect(stack.terraform.backend.s3).toMatchObject({
+        endpoints: { s3: 'http://127.0.0.1:4599' },
+        use_path_style: true,
+        use_lockfile: true,
+      });
       expect(stack.terraform.backend.s3.access_key).toBeUndefined();
     }
   });
@@ -50,6 +59,7 @@ test('bootstrap stacks: emulator mode reaches their AWS providers too', () => {
   const boot = buildBootstrap(app, dev, { emulator });
   for (const id of boot.order) {
     const stack = JSON.parse(Testing.synth(app.node.findChild(id) as TerraformStack));
-    for (const provider of stack.provider.aws) expect(provider.endpoints[0]).toMatchObject({ iam: 'http://127.0.0.1:4599', s3: 'http://127.0.0.1:4599' });
+    for (const provider of stack.provider.aws)
+      expect(provider.endpoints[0]).toMatchObject({ iam: 'http://127.0.0.1:4599', s3: 'http://127.0.0.1:4599' });
   }
 });

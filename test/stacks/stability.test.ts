@@ -3,12 +3,24 @@ import type { ConsumerConfig, DnsMode, EnvironmentConfig, ServiceConfig } from '
 import { synthText } from '../support/synth';
 
 const withConsumers = (env: EnvironmentConfig, consumers: ConsumerConfig[]): EnvironmentConfig => ({ ...env, consumers });
-const withServices = (env: EnvironmentConfig, services: Record<string, ServiceConfig>): EnvironmentConfig => ({ ...env, services: { ...env.services, ...services } });
+const withServices = (env: EnvironmentConfig, services: Record<string, ServiceConfig>): EnvironmentConfig => ({
+  ...env,
+  services: { ...env.services, ...services },
+});
 const withDns = (env: EnvironmentConfig, dns: DnsMode): EnvironmentConfig => ({ ...env, network: { ...env.network, dns } });
 const withHubService = (env: EnvironmentConfig, region: string, service: string): EnvironmentConfig => {
   const hub = env.network.hubs[region];
   const core = hub.endpointSets.core;
-  return { ...env, network: { ...env.network, hubs: { ...env.network.hubs, [region]: { ...hub, endpointSets: { ...hub.endpointSets, core: { ...core, services: [...core.services, service] } } } } } };
+  return {
+    ...env,
+    network: {
+      ...env.network,
+      hubs: {
+        ...env.network.hubs,
+        [region]: { ...hub, endpointSets: { ...hub.endpointSets, core: { ...core, services: [...core.services, service] } } },
+      },
+    },
+  };
 };
 // prod resolves the hubs' names through Route 53 Profiles, and its datacenter reaches the prod segment of us-east-1.
 const before = synthText([prod]);
@@ -26,14 +38,30 @@ function expectOnlyChanged(after: Record<string, string>, changed: readonly stri
 
 describe('resources are keyed by name, never by position', () => {
   test.each<[string, ConsumerConfig]>([
-    ['a consumer in a region and segment that already have consumers (and reach the datacenter)', {
-      name: 'risk', accountId: '888888888888', region: 'us-east-1', cidr: '10.19.0.0/21', azs: ['us-east-1a', 'us-east-1c'], segment: 'prod',
-      consumes: ['payments', 'ledger-db', 'market-data'],
-    }],
-    ['the first nonprod consumer of eu-west-1', {
-      name: 'sandbox-eu', accountId: '999999999999', region: 'eu-west-1', cidr: '10.20.0.0/21', azs: ['eu-west-1b', 'eu-west-1c'], segment: 'nonprod',
-      consumes: ['fx-rates'],
-    }],
+    [
+      'a consumer in a region and segment that already have consumers (and reach the datacenter)',
+      {
+        name: 'risk',
+        accountId: '888888888888',
+        region: 'us-east-1',
+        cidr: '10.19.0.0/21',
+        azs: ['us-east-1a', 'us-east-1c'],
+        segment: 'prod',
+        consumes: ['payments', 'ledger-db', 'market-data'],
+      },
+    ],
+    [
+      'the first nonprod consumer of eu-west-1',
+      {
+        name: 'sandbox-eu',
+        accountId: '999999999999',
+        region: 'eu-west-1',
+        cidr: '10.20.0.0/21',
+        azs: ['eu-west-1b', 'eu-west-1c'],
+        segment: 'nonprod',
+        consumes: ['fx-rates'],
+      },
+    ],
   ])('adding %s adds one stack and leaves every existing stack byte-identical', (_, consumer) => {
     const after = synthText([withConsumers(prod, [consumer, ...prod.consumers])]);
     const added = Object.keys(after).filter((id) => !(id in before));
@@ -45,28 +73,59 @@ describe('resources are keyed by name, never by position', () => {
     ['a published service of another owner account, cross-region', 'staging', 'fx-rates'],
     ['a shared VPC resource', 'staging', 'ledger-db'],
     ['an external service', 'staging', 'market-data'],
-  ])('subscribing a consumer to %s changes only that consumer\'s stack', (_, name, service) => {
-    const env = withConsumers(prod, prod.consumers.map((c) => (c.name === name ? { ...c, consumes: [...(c.consumes ?? []), service] } : c)));
+  ])("subscribing a consumer to %s changes only that consumer's stack", (_, name, service) => {
+    const env = withConsumers(
+      prod,
+      prod.consumers.map((c) => (c.name === name ? { ...c, consumes: [...(c.consumes ?? []), service] } : c)),
+    );
     // fx-rates supports only its own region: the cross-region subscription needs us-east-1 added.
-    const after = synthText([service === 'fx-rates' ? withServices(env, { 'fx-rates': { ...env.services!['fx-rates'], supportedRegions: ['us-east-1'] } as ServiceConfig }) : env]);
+    const after = synthText([
+      service === 'fx-rates'
+        ? withServices(env, { 'fx-rates': { ...env.services!['fx-rates'], supportedRegions: ['us-east-1'] } as ServiceConfig })
+        : env,
+    ]);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     // Widening fx-rates' supported regions changes its own stack too; nothing else moves.
     expectOnlyChanged(after, ['prod-consumer-staging-us-east-1', ...(service === 'fx-rates' ? ['prod-provider-fx-rates-eu-west-1'] : [])]);
   });
 
   test.each<[string, ServiceConfig, string | undefined]>([
-    ['a published service', {
-      kind: 'published', accountId: '777777777777', region: 'us-east-1', cidr: '10.4.0.0/22', azs: ['us-east-1a', 'us-east-1b'],
-      listeners: [{ port: 9443 }], targets: ['10.4.0.10'],
-    }, 'prod-provider-quotes-us-east-1'],
-    ['a shared VPC resource', {
-      kind: 'resource', accountId: '777777777777', region: 'eu-west-1', cidr: '10.4.0.0/22', azs: ['eu-west-1a', 'eu-west-1b'],
-      resource: { dnsName: 'quotes.db.example.com' }, portRanges: ['3306'],
-    }, 'prod-resource-quotes-eu-west-1'],
-    ['an external service', {
-      kind: 'external', serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }, ports: [443],
-      dns: { zoneName: 'quotes.vendor.example', records: [''] },
-    }, undefined],
+    [
+      'a published service',
+      {
+        kind: 'published',
+        accountId: '777777777777',
+        region: 'us-east-1',
+        cidr: '10.4.0.0/22',
+        azs: ['us-east-1a', 'us-east-1b'],
+        listeners: [{ port: 9443 }],
+        targets: ['10.4.0.10'],
+      },
+      'prod-provider-quotes-us-east-1',
+    ],
+    [
+      'a shared VPC resource',
+      {
+        kind: 'resource',
+        accountId: '777777777777',
+        region: 'eu-west-1',
+        cidr: '10.4.0.0/22',
+        azs: ['eu-west-1a', 'eu-west-1b'],
+        resource: { dnsName: 'quotes.db.example.com' },
+        portRanges: ['3306'],
+      },
+      'prod-resource-quotes-eu-west-1',
+    ],
+    [
+      'an external service',
+      {
+        kind: 'external',
+        serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' },
+        ports: [443],
+        dns: { zoneName: 'quotes.vendor.example', records: [''] },
+      },
+      undefined,
+    ],
   ])('adding %s adds its stack (if any) and changes no other', (_, service, stack) => {
     const after = synthText([withServices(prod, { quotes: service })]);
     expect(Object.keys(after).filter((id) => !(id in before))).toEqual(stack ? [stack] : []);
@@ -74,7 +133,10 @@ describe('resources are keyed by name, never by position', () => {
   });
 
   test('reordering consumers, their consumed services and AZs changes nothing', () => {
-    const shuffled = withConsumers(prod, [...prod.consumers].reverse().map((c) => ({ ...c, azs: [...c.azs].reverse(), consumes: [...(c.consumes ?? [])].reverse() })));
+    const shuffled = withConsumers(
+      prod,
+      [...prod.consumers].reverse().map((c) => ({ ...c, azs: [...c.azs].reverse(), consumes: [...(c.consumes ?? [])].reverse() })),
+    );
     expect(synthText([shuffled])).toEqual(before);
   });
 
@@ -92,18 +154,32 @@ describe('resources are keyed by name, never by position', () => {
     expect(changed).toEqual(['prod-consumer-checkout-us-east-1', 'prod-consumer-staging-us-east-1', 'prod-network-us-east-1']);
   });
 
-  test.each<DnsMode>(['zone-associations', 'zone-associations+profiles'])('with %s too, adding a consumer adds one stack and changes no other', (mode) => {
-    const base = synthText([withDns(prod, mode)]);
-    const consumer: ConsumerConfig = {
-      name: 'risk', accountId: '888888888888', region: 'us-east-1', cidr: '10.19.0.0/21', azs: ['use1-az1', 'use1-az2'], segment: 'prod', consumes: ['payments'],
-    };
-    const after = synthText([withConsumers(withDns(prod, mode), [consumer, ...prod.consumers])]);
-    expect(Object.keys(after).filter((id) => !(id in base))).toEqual(['prod-consumer-risk-us-east-1']);
-    for (const id of Object.keys(base)) expect({ id, json: after[id] }).toEqual({ id, json: base[id] });
-  });
+  test.each<DnsMode>(['zone-associations', 'zone-associations+profiles'])(
+    'with %s too, adding a consumer adds one stack and changes no other',
+    (mode) => {
+      const base = synthText([withDns(prod, mode)]);
+      const consumer: ConsumerConfig = {
+        name: 'risk',
+        accountId: '888888888888',
+        region: 'us-east-1',
+        cidr: '10.19.0.0/21',
+        azs: ['use1-az1', 'use1-az2'],
+        segment: 'prod',
+        consumes: ['payments'],
+      };
+      const after = synthText([withConsumers(withDns(prod, mode), [consumer, ...prod.consumers])]);
+      expect(Object.keys(after).filter((id) => !(id in base))).toEqual(['prod-consumer-risk-us-east-1']);
+      for (const id of Object.keys(base)) expect({ id, json: after[id] }).toEqual({ id, json: base[id] });
+    },
+  );
 
   test('removing a consumer removes only its stack', () => {
-    const after = synthText([withConsumers(prod, prod.consumers.filter((c) => c.name !== 'staging'))]);
+    const after = synthText([
+      withConsumers(
+        prod,
+        prod.consumers.filter((c) => c.name !== 'staging'),
+      ),
+    ]);
     expect(Object.keys(before).filter((id) => !(id in after))).toEqual(['prod-consumer-staging-us-east-1']);
     for (const id of Object.keys(after)) expect(after[id]).toBe(before[id]);
   });

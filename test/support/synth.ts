@@ -6,11 +6,15 @@ import type { EnvironmentConfig } from '../../lib/config/types';
 import { buildEnvironment, type BuildOptions } from '../../stacks/environment';
 
 /** A synthesized stack: the Terraform JSON cdktf wrote. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form Terraform JSON that the tests navigate by path
 export type StackJson = Record<string, any>;
 
 /** Synthesizes environments the way `cdktf synth` does and returns each stack's JSON text by id. */
-export function synthText(envs: readonly EnvironmentConfig[], outdir = mkdtempSync(join(tmpdir(), 'pl-synth-')), options: BuildOptions = {}): Record<string, string> {
+export function synthText(
+  envs: readonly EnvironmentConfig[],
+  outdir = mkdtempSync(join(tmpdir(), 'pl-synth-')),
+  options: BuildOptions = {},
+): Record<string, string> {
   const app = new App({ outdir });
   for (const env of envs) buildEnvironment(app, env, options);
   app.synth();

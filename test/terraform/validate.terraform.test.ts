@@ -20,14 +20,15 @@ describe('terraform validate', () => {
     const done = await mapLimit(stackIds, 2, async (id) => {
       const cwd = join(outdir, 'stacks', id);
       const init = await run('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd, env, timeoutMs: 180_000 });
-      const validate = init.code === 0
-        ? await run('terraform', ['validate', '-no-color'], { cwd, env, timeoutMs: 180_000 })
-        : undefined;
-      return [id, {
-        init: init.code === 0 ? 'ok' : `${init.stdout}${init.stderr}`,
-        validate: validate ? `${validate.stdout}${validate.stderr}` : 'not run',
-        ok: validate?.code === 0,
-      }] as const;
+      const validate = init.code === 0 ? await run('terraform', ['validate', '-no-color'], { cwd, env, timeoutMs: 180_000 }) : undefined;
+      return [
+        id,
+        {
+          init: init.code === 0 ? 'ok' : `${init.stdout}${init.stderr}`,
+          validate: validate ? `${validate.stdout}${validate.stderr}` : 'not run',
+          ok: validate?.code === 0,
+        },
+      ] as const;
     });
     results = Object.fromEntries(done);
   });

@@ -202,7 +202,9 @@ export class Checker {
       const near = nearest(k, known);
       this.add(
         field(path, k),
-        near.length > 0 ? `is not a known field; did you mean ${orList(near)}?` : `is not a known field; remove it (known fields: ${known.join(', ')})`,
+        near.length > 0
+          ? `is not a known field; did you mean ${orList(near)}?`
+          : `is not a known field; remove it (known fields: ${known.join(', ')})`,
       );
     }
   }
@@ -236,8 +238,13 @@ export class Checker {
    * Visits each distinct string of a list: a non-string item, or a repeat (`'x' is listed twice
    * (also <label>[n]); list each <noun> once`), is reported and skipped; `each` sees the rest.
    */
-  distinctStrings(path: string, label: string, list: readonly unknown[], noun: string,
-    each: (item: string, itemPath: string, index: number) => void): void {
+  distinctStrings(
+    path: string,
+    label: string,
+    list: readonly unknown[],
+    noun: string,
+    each: (item: string, itemPath: string, index: number) => void,
+  ): void {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
       const p = `${path}[${i}]`;
@@ -254,7 +261,6 @@ export class Checker {
       each(item, p, i);
     });
   }
-
 
   /** A required string; undefined (after reporting) when missing or not a string. */
   string(path: string, v: unknown, fix: string): string | undefined {
@@ -358,7 +364,10 @@ export class Checker {
       if (AZ_ID_RE.test(item)) {
         const [prefix, number] = item.split('-az');
         if (region !== undefined && prefix !== azIdPrefix(region)) {
-          this.add(p, `'${item}' is an AZ id of another region; AZ ids of ${region} start with '${azIdPrefix(region)}-', e.g. '${azIdPrefix(region)}-az1'`);
+          this.add(
+            p,
+            `'${item}' is an AZ id of another region; AZ ids of ${region} start with '${azIdPrefix(region)}-', e.g. '${azIdPrefix(region)}-az1'`,
+          );
           return;
         }
         if (Number(number) < 1 || Number(number) > 8) {
@@ -373,7 +382,10 @@ export class Checker {
         if (KNOWN_REGIONS.includes(item)) {
           this.add(p, `'${item}' is a region, not an availability zone; use an AZ id such as '${azIdPrefix(item)}-az1'`);
         } else {
-          this.add(p, `'${item}' is not an availability zone; use an AZ id ${region !== undefined ? `of ${region} such as '${azIdPrefix(region)}-az1'` : "such as 'use1-az1'"} (or a name: ${region !== undefined ? azList(region) : "'us-east-1a'"})`);
+          this.add(
+            p,
+            `'${item}' is not an availability zone; use an AZ id ${region !== undefined ? `of ${region} such as '${azIdPrefix(region)}-az1'` : "such as 'use1-az1'"} (or a name: ${region !== undefined ? azList(region) : "'us-east-1a'"})`,
+          );
         }
         return;
       }
@@ -397,7 +409,10 @@ export class Checker {
     }
     const kinds = new Set(valid.map((az) => AZ_ID_RE.test(az)));
     if (kinds.size > 1) {
-      this.add(path, `mixes AZ ids and AZ names; one VPC lists its zones one way (ids such as ${example} name the same zone in every account)`);
+      this.add(
+        path,
+        `mixes AZ ids and AZ names; one VPC lists its zones one way (ids such as ${example} name the same zone in every account)`,
+      );
       return [];
     }
     return valid;

@@ -3,9 +3,7 @@
  * reachable from the consumer's region, and not be owned by the consumer's own account; two
  * consumers must not manage the same owner-side permission.
  */
-import {
-  ACCOUNT_RE, DNS_SAFE_RE, describe, field, isObject, key, nearest, orList, quoteList, type Checker,
-} from './checker';
+import { ACCOUNT_RE, DNS_SAFE_RE, describe, field, isObject, key, nearest, orList, quoteList, type Checker } from './checker';
 import { CROSS_REGION_UNSUPPORTED_AZ_IDS, azIdPrefix } from '../../aws/catalog';
 import { cidrContains, isAzId, parseCidr } from '../../net/cidr';
 import { FIELDS } from './fields';
@@ -44,18 +42,27 @@ export function checkConsumers(c: Checker, v: unknown, services: ReadonlyMap<str
     if (typeof consumer.name === 'string') {
       const first = firstIndexOfName.get(consumer.name);
       if (first !== undefined) {
-        c.add(field(p, 'name'), `'${consumer.name}' is also the name of consumers[${first}]; consumer names must be unique (they key stacks and resources)`);
+        c.add(
+          field(p, 'name'),
+          `'${consumer.name}' is also the name of consumers[${first}]; consumer names must be unique (they key stacks and resources)`,
+        );
       } else {
         firstIndexOfName.set(consumer.name, i);
       }
       if (services.has(consumer.name)) {
-        c.add(field(p, 'name'), `'${consumer.name}' is also the name of services["${consumer.name}"]; give the consumer another name (names key VPCs and IAM roles, which may share an account)`);
+        c.add(
+          field(p, 'name'),
+          `'${consumer.name}' is also the name of services["${consumer.name}"]; give the consumer another name (names key VPCs and IAM roles, which may share an account)`,
+        );
       }
     }
     c.accountId(field(p, 'accountId'), consumer.accountId);
     const accountId = typeof consumer.accountId === 'string' && ACCOUNT_RE.test(consumer.accountId) ? consumer.accountId : undefined;
     if (accountId !== undefined && accountId === c.facts.networkAccount) {
-      c.add(field(p, 'accountId'), `'${accountId}' is the network account; a spoke must live in an account of its own (the hub's zones and TGW would otherwise authorize and share with themselves)`);
+      c.add(
+        field(p, 'accountId'),
+        `'${accountId}' is the network account; a spoke must live in an account of its own (the hub's zones and TGW would otherwise authorize and share with themselves)`,
+      );
     }
     const hubRegions = c.facts.hubRegions;
     const region = c.region(field(p, 'region'), consumer.region);
@@ -68,18 +75,32 @@ export function checkConsumers(c: Checker, v: unknown, services: ReadonlyMap<str
     c.vpcCidr(field(p, 'cidr'), consumer.cidr);
     const azs = c.azs(field(p, 'azs'), consumer.azs, region);
     const segments = c.facts.segmentNames;
-    const segment = c.string(field(p, 'segment'), consumer.segment, segments.length > 0 ? `use one of ${quoteList(segments)} (the keys of segments)` : 'define a segment in segments and name it here');
+    const segment = c.string(
+      field(p, 'segment'),
+      consumer.segment,
+      segments.length > 0 ? `use one of ${quoteList(segments)} (the keys of segments)` : 'define a segment in segments and name it here',
+    );
     if (segment !== undefined && !segments.includes(segment)) c.add(field(p, 'segment'), unknownSegmentMessage(c, segment));
     const ranges = segment !== undefined ? c.facts.segmentCidrs[segment] : undefined;
-    if (ranges && ranges.length > 0 && typeof consumer.cidr === 'string' && parseCidr(consumer.cidr) && !ranges.some((r) => cidrContains(r, consumer.cidr as string))) {
-      c.add(field(p, 'cidr'), `'${consumer.cidr}' is outside the ranges of segment '${segment}' (${quoteList(ranges)}); pick a block inside them or add a range to segments["${segment}"].cidrs`);
+    if (
+      ranges &&
+      ranges.length > 0 &&
+      typeof consumer.cidr === 'string' &&
+      parseCidr(consumer.cidr) &&
+      !ranges.some((r) => cidrContains(r, consumer.cidr as string))
+    ) {
+      c.add(
+        field(p, 'cidr'),
+        `'${consumer.cidr}' is outside the ranges of segment '${segment}' (${quoteList(ranges)}); pick a block inside them or add a range to segments["${segment}"].cidrs`,
+      );
     }
     const hubRegion = region !== undefined && hubRegions.includes(region) ? region : undefined;
     const consumes = checkConsumes(c, field(p, 'consumes'), consumer.consumes, services, hubRegion, accountId, azs, field(p, 'azs'));
     const gb = consumer.expectedGbPerMonth;
     if (gb !== undefined) {
       if (typeof gb !== 'number') c.add(field(p, 'expectedGbPerMonth'), `must be a number, not ${describe(gb)}`);
-      else if (!Number.isFinite(gb) || gb < 0) c.add(field(p, 'expectedGbPerMonth'), `${gb} is not a valid amount; use a finite number of GB >= 0`);
+      else if (!Number.isFinite(gb) || gb < 0)
+        c.add(field(p, 'expectedGbPerMonth'), `${gb} is not a valid amount; use a finite number of GB >= 0`);
     }
     facts.push({
       path: p,
@@ -96,12 +117,21 @@ export function checkConsumers(c: Checker, v: unknown, services: ReadonlyMap<str
 
 /** The consumed services: known names, each reachable from `region` and owned by another account. */
 function checkConsumes(
-  c: Checker, p: string, v: unknown, services: ReadonlyMap<string, ServiceFacts>, region: string | undefined, accountId: string | undefined,
-  azs: readonly string[], azsPath: string,
+  c: Checker,
+  p: string,
+  v: unknown,
+  services: ReadonlyMap<string, ServiceFacts>,
+  region: string | undefined,
+  accountId: string | undefined,
+  azs: readonly string[],
+  azsPath: string,
 ): ServiceFacts[] {
   const out: ServiceFacts[] = [];
   if (v === undefined) {
-    c.warn(p, "is not set: the consumer reaches no catalog service (it still gets its hub's centralized endpoints); list service names to consume, or consumes: [] to say so");
+    c.warn(
+      p,
+      "is not set: the consumer reaches no catalog service (it still gets its hub's centralized endpoints); list service names to consume, or consumes: [] to say so",
+    );
     return out;
   }
   const list = c.array(p, v, '');
@@ -115,14 +145,20 @@ function checkConsumes(
     const svc = services.get(name);
     if (!svc) {
       const near = nearest(name, known);
-      c.add(sp, known.length === 0
-        ? `'${name}' is not a service; define it in services first`
-        : `'${name}' is not a service of the catalog; ${near.length > 0 ? `did you mean ${orList(near)}?` : `use one of ${quoteList(known)} (the keys of services)`}`);
+      c.add(
+        sp,
+        known.length === 0
+          ? `'${name}' is not a service; define it in services first`
+          : `'${name}' is not a service of the catalog; ${near.length > 0 ? `did you mean ${orList(near)}?` : `use one of ${quoteList(known)} (the keys of services)`}`,
+      );
       return;
     }
     out.push(svc);
     if (accountId !== undefined && svc.accountId === accountId) {
-      c.add(sp, `'${name}' is owned by this consumer's own account ${accountId}; a service is consumed from other accounts (inside its own account, reach it directly)`);
+      c.add(
+        sp,
+        `'${name}' is owned by this consumer's own account ${accountId}; a service is consumed from other accounts (inside its own account, reach it directly)`,
+      );
     }
     if (region === undefined) return;
     const problem = reachProblem(svc, region);
@@ -143,23 +179,40 @@ function checkConsumes(
  * not in the zones AWS excludes from remote access. Services that list names are reported once,
  * by `checkServiceZoneKinds`.
  */
-function checkZones(c: Checker, services: readonly ServiceFacts[], region: string | undefined, azs: readonly string[], azsPath: string): void {
+function checkZones(
+  c: Checker,
+  services: readonly ServiceFacts[],
+  region: string | undefined,
+  azs: readonly string[],
+  azsPath: string,
+): void {
   if (region === undefined || azs.length === 0) return;
-  const crossRegion = services.filter((svc) => svc.kind === 'external' ? endpointRegionOf(svc, region) !== region : svc.region !== undefined && svc.region !== region);
+  const crossRegion = services.filter((svc) =>
+    svc.kind === 'external' ? endpointRegionOf(svc, region) !== region : svc.region !== undefined && svc.region !== region,
+  );
   const sameRegion = services.filter((svc) => svc.kind !== 'external' && svc.region === region);
   if (crossRegion.length + sameRegion.length === 0) return;
   if (!azs.every(isAzId)) {
     const why = [
-      ...sameRegion.map((svc) => `its endpoint to '${svc.name}' must be placed in zones of ${svc.kind === 'resource' ? 'the resource gateway' : "the service's NLB"}`),
+      ...sameRegion.map(
+        (svc) =>
+          `its endpoint to '${svc.name}' must be placed in zones of ${svc.kind === 'resource' ? 'the resource gateway' : "the service's NLB"}`,
+      ),
       ...crossRegion.map((svc) => `its cross-region endpoint to '${svc.name}' must avoid the zones AWS excludes from remote access`),
     ];
-    c.add(azsPath, `lists AZ names, but ${why.join(', and ')}; a name is another physical zone in another account, so use AZ ids such as '${azIdPrefix(region)}-az1'`);
+    c.add(
+      azsPath,
+      `lists AZ names, but ${why.join(', and ')}; a name is another physical zone in another account, so use AZ ids such as '${azIdPrefix(region)}-az1'`,
+    );
     return;
   }
   if (crossRegion.length > 0) {
     azs.forEach((az, i) => {
       if (CROSS_REGION_UNSUPPORTED_AZ_IDS.includes(az)) {
-        c.add(`${azsPath}[${i}]`, `'${az}' is not supported for cross-region PrivateLink (AWS excludes ${quoteList(CROSS_REGION_UNSUPPORTED_AZ_IDS)}), and ${quoteList(crossRegion.map((s) => s.name))} ${crossRegion.length === 1 ? 'is' : 'are'} reached from ${region} across regions; pick another zone`);
+        c.add(
+          `${azsPath}[${i}]`,
+          `'${az}' is not supported for cross-region PrivateLink (AWS excludes ${quoteList(CROSS_REGION_UNSUPPORTED_AZ_IDS)}), and ${quoteList(crossRegion.map((s) => s.name))} ${crossRegion.length === 1 ? 'is' : 'are'} reached from ${region} across regions; pick another zone`,
+        );
       }
     });
   }
@@ -168,13 +221,19 @@ function checkZones(c: Checker, services: readonly ServiceFacts[], region: strin
     if (theirs.length === 0 || !theirs.every(isAzId)) continue;
     if (svc.kind === 'resource') {
       if (!azs.some((az) => theirs.includes(az))) {
-        c.add(azsPath, `shares no zone with ${field(svc.path, 'azs')} (${quoteList(theirs)}); a resource endpoint needs at least one zone in common with the resource gateway of '${svc.name}'`);
+        c.add(
+          azsPath,
+          `shares no zone with ${field(svc.path, 'azs')} (${quoteList(theirs)}); a resource endpoint needs at least one zone in common with the resource gateway of '${svc.name}'`,
+        );
       }
       continue;
     }
     azs.forEach((az, i) => {
       if (!theirs.includes(az)) {
-        c.add(`${azsPath}[${i}]`, `'${az}' is not a zone of '${svc.name}' (its NLB is in ${quoteList(theirs)}); an interface endpoint to it can only be placed there: pick zones among those, or add '${az}' to ${field(svc.path, 'azs')}`);
+        c.add(
+          `${azsPath}[${i}]`,
+          `'${az}' is not a zone of '${svc.name}' (its NLB is in ${quoteList(theirs)}); an interface endpoint to it can only be placed there: pick zones among those, or add '${az}' to ${field(svc.path, 'azs')}`,
+        );
       }
     });
   }
@@ -188,7 +247,10 @@ export function checkServiceZoneKinds(c: Checker, consumers: readonly ConsumerFa
       if (svc.kind === 'external' || svc.region === undefined || svc.region !== consumer.region || reported.has(svc.name)) continue;
       if ((svc.azs ?? []).length > 0 && !(svc.azs ?? []).every(isAzId)) {
         reported.add(svc.name);
-        c.add(field(svc.path, 'azs'), `lists AZ names, but consumers in ${svc.region} reach '${svc.name}' from other accounts and a name is another physical zone there: use AZ ids such as '${azIdPrefix(svc.region)}-az1'`);
+        c.add(
+          field(svc.path, 'azs'),
+          `lists AZ names, but consumers in ${svc.region} reach '${svc.name}' from other accounts and a name is another physical zone there: use AZ ids such as '${azIdPrefix(svc.region)}-az1'`,
+        );
       }
     }
   }
@@ -196,7 +258,7 @@ export function checkServiceZoneKinds(c: Checker, consumers: readonly ConsumerFa
 
 /** The region the consumer's endpoint to a service connects to (the consumer's, or the service's when cross-region). */
 function endpointRegionOf(svc: ServiceFacts, region: string): string {
-  if (svc.kind === 'external') return svc.serviceNameRegions?.includes(region) ? region : svc.serviceRegion ?? region;
+  if (svc.kind === 'external') return svc.serviceNameRegions?.includes(region) ? region : (svc.serviceRegion ?? region);
   return svc.region ?? region;
 }
 
@@ -235,7 +297,10 @@ function checkSharedAccounts(c: Checker, consumers: readonly ConsumerFacts[]): v
       const grant = `${consumer.accountId}/${svc.name}`;
       const first = holder.get(grant);
       if (first) {
-        c.add(field(consumer.path, 'consumes'), `'${svc.name}' is also consumed by ${first.path}, in the same account ${consumer.accountId}; the service grants accounts, not VPCs, so one consumer stack would revoke the other's ${svc.kind === 'published' ? 'allowed principal' : 'RAM share'} when destroyed: consume it from one consumer of the account, or give this VPC its own account`);
+        c.add(
+          field(consumer.path, 'consumes'),
+          `'${svc.name}' is also consumed by ${first.path}, in the same account ${consumer.accountId}; the service grants accounts, not VPCs, so one consumer stack would revoke the other's ${svc.kind === 'published' ? 'allowed principal' : 'RAM share'} when destroyed: consume it from one consumer of the account, or give this VPC its own account`,
+        );
       } else {
         holder.set(grant, consumer);
       }
@@ -252,7 +317,10 @@ export function checkTgwShareAccounts(c: Checker, shareWith: unknown, consumers:
     const grant = `${consumer.accountId}/${consumer.region}`;
     const first = holder.get(grant);
     if (first) {
-      c.add(field(consumer.path, 'accountId'), `'${consumer.accountId}' is also the account of ${first.path} in ${consumer.region}; with network.shareWith 'accounts' each consumer stack adds its account to the hub's TGW share, and destroying one would unshare the other: use network.shareWith 'organization', or one consumer per account and region`);
+      c.add(
+        field(consumer.path, 'accountId'),
+        `'${consumer.accountId}' is also the account of ${first.path} in ${consumer.region}; with network.shareWith 'accounts' each consumer stack adds its account to the hub's TGW share, and destroying one would unshare the other: use network.shareWith 'organization', or one consumer per account and region`,
+      );
     } else {
       holder.set(grant, consumer);
     }

@@ -2,8 +2,21 @@
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from '../../aws/catalog';
 import { parseCidr } from '../../net/cidr';
 import {
-  IAM_ROLE_ARN_RE, IAM_ROLE_NAME_RE, KMS_KEY_RE, ORG_ID_RE, TAG_CHARS_RE, TFC_NAME_RE, cidrMessage, describe, isDnsName, isObject, isValidBucketName, key,
-  show, field, type Checker,
+  IAM_ROLE_ARN_RE,
+  IAM_ROLE_NAME_RE,
+  KMS_KEY_RE,
+  ORG_ID_RE,
+  TAG_CHARS_RE,
+  TFC_NAME_RE,
+  cidrMessage,
+  describe,
+  isDnsName,
+  isObject,
+  isValidBucketName,
+  key,
+  show,
+  field,
+  type Checker,
 } from './checker';
 import { FIELDS } from './fields';
 
@@ -11,12 +24,15 @@ import { FIELDS } from './fields';
 const RESERVED_TAG_KEYS = ['environment', 'stack', 'stack-role'];
 
 export function checkOrganization(c: Checker, v: unknown): void {
-  const org = c.object('organization', v, "give { id, managementAccountId, cidr }");
+  const org = c.object('organization', v, 'give { id, managementAccountId, cidr }');
   if (!org) return;
   c.unknownFields('organization', org, FIELDS.organization);
   const id = c.string('organization.id', org.id, "use the AWS Organizations id, e.g. 'o-a1b2c3d4e5'");
   if (id !== undefined && !ORG_ID_RE.test(id)) {
-    c.add('organization.id', `'${id}' is not an AWS Organizations id; use 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'`);
+    c.add(
+      'organization.id',
+      `'${id}' is not an AWS Organizations id; use 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'`,
+    );
   }
   c.accountId('organization.managementAccountId', org.managementAccountId);
   const cidr = c.string('organization.cidr', org.cidr, "give the aggregate CIDR every VPC lives in, e.g. '10.0.0.0/8'");
@@ -82,7 +98,10 @@ export function checkState(c: Checker, v: unknown): void {
     }
     const kms = c.optionalString('state.kmsKeyId', state.kmsKeyId);
     if (kms !== undefined && !KMS_KEY_RE.test(kms)) {
-      c.add('state.kmsKeyId', `'${kms}' is not a KMS key ARN, alias or key id; use e.g. 'alias/tfstate' or 'arn:aws:kms:us-east-1:123456789012:key/<key id>'`);
+      c.add(
+        'state.kmsKeyId',
+        `'${kms}' is not a KMS key ARN, alias or key id; use e.g. 'alias/tfstate' or 'arn:aws:kms:us-east-1:123456789012:key/<key id>'`,
+      );
     }
     const role = c.optionalString('state.roleArn', state.roleArn);
     if (role !== undefined && !IAM_ROLE_ARN_RE.test(role)) {
@@ -104,7 +123,10 @@ export function checkState(c: Checker, v: unknown): void {
     }
     const host = c.optionalString('state.hostname', state.hostname);
     if (host !== undefined && !isDnsName(host)) {
-      c.add('state.hostname', `'${host}' is not a valid host name; use e.g. 'app.terraform.io' or your Terraform Enterprise host (no scheme or path)`);
+      c.add(
+        'state.hostname',
+        `'${host}' is not a valid host name; use e.g. 'app.terraform.io' or your Terraform Enterprise host (no scheme or path)`,
+      );
     }
   } else if (kind === undefined) {
     c.add('state.kind', "is required; use 's3' or 'cloud'");
@@ -113,13 +135,15 @@ export function checkState(c: Checker, v: unknown): void {
   }
 }
 
-
 export function checkFlowLogRetention(c: Checker, v: unknown): void {
   if (v === undefined) return;
   if (typeof v !== 'number') {
     c.add('flowLogRetentionDays', `must be a number, not ${describe(v)}`);
   } else if (!CLOUDWATCH_LOG_RETENTION_DAYS.includes(v)) {
-    c.add('flowLogRetentionDays', `${v} is not a retention period CloudWatch Logs accepts; use one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(', ')}`);
+    c.add(
+      'flowLogRetentionDays',
+      `${v} is not a retention period CloudWatch Logs accepts; use one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(', ')}`,
+    );
   }
 }
 
@@ -143,4 +167,3 @@ export function checkPrices(c: Checker, v: unknown): void {
     }
   }
 }
-

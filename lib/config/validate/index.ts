@@ -160,6 +160,9 @@ function checkOverlaps(c: Checker): void {
   }
   found.sort((a, b) => order.get(a.later)! - order.get(b.later)! || order.get(a.earlier)! - order.get(b.earlier)!);
   for (const { earlier, later } of found) {
-    c.add(later.path, `'${later.cidr}' overlaps ${earlier.path} '${earlier.cidr}'; give every VPC of the environment its own address range`);
+    c.add(
+      later.path,
+      `'${later.cidr}' overlaps ${earlier.path} '${earlier.cidr}'; give every VPC of the environment its own address range`,
+    );
   }
 }

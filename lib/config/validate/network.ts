@@ -2,7 +2,21 @@
 import { INTERFACE_ENDPOINT_DNS_NAMES, INTERFACE_ENDPOINT_SERVICES, TGW_PRIVATE_ASN_RANGES } from '../../aws/catalog';
 import { DNS_MODES, ONPREM_ROUTE_TABLE, SHARED_SERVICES_ROUTE_TABLE, endpointKey } from '../topology';
 import { cidrContains, cidrsOverlap, parseCidr } from '../../net/cidr';
-import { ACCOUNT_RE, DNS_SAFE_FIX, DNS_SAFE_RE, cidrMessage, describe, field, isObject, key, nearest, orList, quoteList, show, type Checker } from './checker';
+import {
+  ACCOUNT_RE,
+  DNS_SAFE_FIX,
+  DNS_SAFE_RE,
+  cidrMessage,
+  describe,
+  field,
+  isObject,
+  key,
+  nearest,
+  orList,
+  quoteList,
+  show,
+  type Checker,
+} from './checker';
 import { FIELDS } from './fields';
 import { checkOnPremises } from './on-premises';
 
@@ -30,7 +44,11 @@ export function checkSegments(c: Checker, v: unknown): void {
       continue;
     }
     c.unknownFields(p, seg, FIELDS.segment);
-    const cidrs = c.array(field(p, 'cidrs'), seg.cidrs, "list the address ranges of this segment's spokes, e.g. ['10.16.0.0/12']; the hub's endpoints and the services admit the segment by them");
+    const cidrs = c.array(
+      field(p, 'cidrs'),
+      seg.cidrs,
+      "list the address ranges of this segment's spokes, e.g. ['10.16.0.0/12']; the hub's endpoints and the services admit the segment by them",
+    );
     if (cidrs) {
       if (cidrs.length === 0) c.add(field(p, 'cidrs'), "lists no range; add the ranges this segment's spokes live in, e.g. '10.16.0.0/12'");
       const valid: string[] = [];
@@ -45,7 +63,10 @@ export function checkSegments(c: Checker, v: unknown): void {
         }
         const clash = ranges.find((r) => cidrsOverlap(r.cidr, cidr));
         if (clash) {
-          c.add(cp, `'${cidr}' overlaps ${clash.path} '${clash.cidr}'; segments need ranges of their own, or the endpoints of one would admit the other`);
+          c.add(
+            cp,
+            `'${cidr}' overlaps ${clash.path} '${clash.cidr}'; segments need ranges of their own, or the endpoints of one would admit the other`,
+          );
           return;
         }
         ranges.push({ path: cp, cidr });
@@ -60,7 +81,7 @@ export function checkSegments(c: Checker, v: unknown): void {
 }
 
 export function checkNetwork(c: Checker, v: unknown): void {
-  const network = c.object('network', v, "give { accountId, hubs }");
+  const network = c.object('network', v, 'give { accountId, hubs }');
   if (!network) return;
   c.unknownFields('network', network, FIELDS.network);
   c.accountId('network.accountId', network.accountId);
@@ -69,10 +90,15 @@ export function checkNetwork(c: Checker, v: unknown): void {
     c.add('network.shareWith', `${show(network.shareWith)} is not a sharing mode; use 'organization' or 'accounts'`);
   }
   checkDnsMode(c, 'network.dns', network.dns);
-  const hubs = c.object('network.hubs', network.hubs, "give one hub per region, e.g. { 'us-east-1': { cidr, azs, asn, endpointSets: {} } }");
+  const hubs = c.object(
+    'network.hubs',
+    network.hubs,
+    "give one hub per region, e.g. { 'us-east-1': { cidr, azs, asn, endpointSets: {} } }",
+  );
   if (!hubs) return;
   const regions = Object.keys(hubs);
-  if (regions.length === 0) c.add('network.hubs', "has no hub; add the hub of every consumer region, e.g. { 'us-east-1': { cidr, azs, asn, endpointSets: {} } }");
+  if (regions.length === 0)
+    c.add('network.hubs', "has no hub; add the hub of every consumer region, e.g. { 'us-east-1': { cidr, azs, asn, endpointSets: {} } }");
   const asnOwner = new Map<number, string>();
   for (const region of regions) {
     const p = key('network.hubs', region);
@@ -140,19 +166,28 @@ function checkEndpointSets(c: Checker, path: string, v: unknown): void {
           return;
         }
         if (INTERFACE_ENDPOINT_DNS_NAMES[svc] === 'none') {
-          c.add(sp, `'${svc}' publishes no private DNS name, so a centralized endpoint could only be reached by its own vpce-… name${svc === 'dynamodb' ? ', and AWS advises against private zones that override DynamoDB\'s names; give each VPC a DynamoDB gateway endpoint instead' : ''}; remove it from the endpoint set`);
+          c.add(
+            sp,
+            `'${svc}' publishes no private DNS name, so a centralized endpoint could only be reached by its own vpce-… name${svc === 'dynamodb' ? ", and AWS advises against private zones that override DynamoDB's names; give each VPC a DynamoDB gateway endpoint instead" : ''}; remove it from the endpoint set`,
+          );
           return;
         }
         const owner = serviceOwner.get(svc);
         if (owner !== undefined) {
-          c.add(sp, `'${svc}' is also in endpoint set '${owner}'; a hub has one endpoint (and one private hosted zone) per service, so keep it in one set`);
+          c.add(
+            sp,
+            `'${svc}' is also in endpoint set '${owner}'; a hub has one endpoint (and one private hosted zone) per service, so keep it in one set`,
+          );
           return;
         }
         serviceOwner.set(svc, setName);
         const construct = endpointKey(setName, svc);
         const clash = keyOwner.get(construct);
         if (clash !== undefined) {
-          c.add(sp, `'${setName}' + '${svc}' and ${clash} both key their resources as '${construct}'; rename endpoint set '${setName}' (for example without hyphens at its end)`);
+          c.add(
+            sp,
+            `'${setName}' + '${svc}' and ${clash} both key their resources as '${construct}'; rename endpoint set '${setName}' (for example without hyphens at its end)`,
+          );
           return;
         }
         keyOwner.set(construct, `'${setName}' + '${svc}'`);
@@ -161,7 +196,11 @@ function checkEndpointSets(c: Checker, path: string, v: unknown): void {
     if (set.segments !== undefined) {
       const segs = c.array(field(p, 'segments'), set.segments, '');
       if (segs) {
-        if (segs.length === 0) c.add(field(p, 'segments'), 'is empty, which gives these endpoints to no segment; list segments or omit segments for every segment');
+        if (segs.length === 0)
+          c.add(
+            field(p, 'segments'),
+            'is empty, which gives these endpoints to no segment; list segments or omit segments for every segment',
+          );
         c.distinctStrings(field(p, 'segments'), 'segments', segs, 'segment', (s, sp) => {
           if (!c.facts.segmentNames.includes(s)) c.add(sp, unknownSegmentMessage(c, s));
         });
@@ -181,7 +220,9 @@ function unknownServiceMessage(svc: string): string {
 }
 
 export function unknownSegmentMessage(c: Checker, s: string): string {
-  return c.facts.segmentNames.length > 0 ? `'${s}' is not a segment; use one of ${quoteList(c.facts.segmentNames)} (the keys of segments)` : `'${s}' is not a segment; define it in segments first`;
+  return c.facts.segmentNames.length > 0
+    ? `'${s}' is not a segment; use one of ${quoteList(c.facts.segmentNames)} (the keys of segments)`
+    : `'${s}' is not a segment; define it in segments first`;
 }
 
 export function checkPolicy(c: Checker, path: string, v: unknown): void {
@@ -193,7 +234,10 @@ export function checkPolicy(c: Checker, path: string, v: unknown): void {
   try {
     doc = JSON.parse(v);
   } catch {
-    c.add(path, "is not valid JSON; give a policy document as a JSON string, e.g. JSON.stringify({ Version: '2012-10-17', Statement: [...] })");
+    c.add(
+      path,
+      "is not valid JSON; give a policy document as a JSON string, e.g. JSON.stringify({ Version: '2012-10-17', Statement: [...] })",
+    );
     return;
   }
   const statement = isObject(doc) ? doc.Statement : undefined;

@@ -5,7 +5,7 @@
  * their ranges with every VPC and segment range runs with the checks that span the environment
  * ({@link checkOnPremisesOverlaps}), once every VPC is known.
  *
- * Facts relied on (/work/notes/facts-hybrid.md): the customer gateway's ASN is 1-4,294,967,294
+ * Facts relied on (docs/aws-facts/hybrid.md): the customer gateway's ASN is 1-4,294,967,294
  * minus AWS's reserved ones and must differ from the Transit Gateway's (eBGP); a Direct Connect
  * gateway advertises exactly its allowed prefixes to on-premises, at most 200 per TGW; the
  * default ASN of a Direct Connect gateway is 64512, which must differ from the TGW's.

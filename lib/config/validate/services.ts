@@ -4,8 +4,21 @@
  */
 import { azSlot, azSubnetCidr, cidrContainsIp, parseCidr, parseIp } from '../../net/cidr';
 import {
-  ACCOUNT_RE, ACM_ARN_RE, DNS_SAFE_FIX, DNS_SAFE_RE, HOSTED_ZONE_ID_RE, describe, field, isDnsName, isObject, key, orList, quoteList, show,
-  type Checker, type Obj,
+  ACCOUNT_RE,
+  ACM_ARN_RE,
+  DNS_SAFE_FIX,
+  DNS_SAFE_RE,
+  HOSTED_ZONE_ID_RE,
+  describe,
+  field,
+  isDnsName,
+  isObject,
+  key,
+  orList,
+  quoteList,
+  show,
+  type Checker,
+  type Obj,
 } from './checker';
 import { FIELDS, RESOURCE_TARGET_FIELDS } from './fields';
 
@@ -63,7 +76,8 @@ export function checkServices(c: Checker, v: unknown): Map<string, ServiceFacts>
       c.add(field(p, 'kind'), `${show(kind)} is not a service kind; use ${orList(KINDS)}`);
       continue;
     }
-    const checked = kind === 'published' ? checkPublished(c, p, svc) : kind === 'external' ? checkExternal(c, p, svc) : checkResource(c, p, svc);
+    const checked =
+      kind === 'published' ? checkPublished(c, p, svc) : kind === 'external' ? checkExternal(c, p, svc) : checkResource(c, p, svc);
     if (nameOk) facts.set(name, { name, kind: kind as Kind, path: p, ...checked });
   }
   return facts;
@@ -72,11 +86,18 @@ export function checkServices(c: Checker, v: unknown): Map<string, ServiceFacts>
 type KindFacts = Omit<ServiceFacts, 'name' | 'kind' | 'path'>;
 
 /** Account, region, VPC CIDR and AZs of a service the blueprint builds a VPC for. */
-function checkOwnerVpc(c: Checker, p: string, svc: Obj): { accountId?: string; region?: string; cidr?: string; carvable?: string; azs: string[] } {
+function checkOwnerVpc(
+  c: Checker,
+  p: string,
+  svc: Obj,
+): { accountId?: string; region?: string; cidr?: string; carvable?: string; azs: string[] } {
   c.accountId(field(p, 'accountId'), svc.accountId);
   const accountId = typeof svc.accountId === 'string' && ACCOUNT_RE.test(svc.accountId) ? svc.accountId : undefined;
   if (accountId !== undefined && accountId === c.facts.networkAccount) {
-    c.add(field(p, 'accountId'), `'${accountId}' is the network account; run each service in an account of its own, outside the network (shared-services) account`);
+    c.add(
+      field(p, 'accountId'),
+      `'${accountId}' is the network account; run each service in an account of its own, outside the network (shared-services) account`,
+    );
   }
   const region = c.region(field(p, 'region'), svc.region);
   const carvable = c.vpcCidr(field(p, 'cidr'), svc.cidr);
@@ -93,21 +114,32 @@ function checkPublished(c: Checker, p: string, svc: Obj): KindFacts {
 
   const privateDns = c.optionalString(field(p, 'privateDnsName'), svc.privateDnsName);
   if (privateDns !== undefined && !isDnsName(privateDns)) {
-    c.add(field(p, 'privateDnsName'), `'${privateDns}' is not a valid DNS name; use a lowercase name such as 'orders.example.com' (labels of letters, digits and hyphens, no trailing dot)`);
+    c.add(
+      field(p, 'privateDnsName'),
+      `'${privateDns}' is not a valid DNS name; use a lowercase name such as 'orders.example.com' (labels of letters, digits and hyphens, no trailing dot)`,
+    );
   }
   const zone = c.optionalString(field(p, 'verificationZoneId'), svc.verificationZoneId);
   if (zone !== undefined) {
-    if (svc.privateDnsName === undefined) c.add(field(p, 'verificationZoneId'), `is only used with privateDnsName; remove it or set ${field(p, 'privateDnsName')}`);
+    if (svc.privateDnsName === undefined)
+      c.add(field(p, 'verificationZoneId'), `is only used with privateDnsName; remove it or set ${field(p, 'privateDnsName')}`);
     if (!HOSTED_ZONE_ID_RE.test(zone)) {
-      c.add(field(p, 'verificationZoneId'), `'${zone}' is not a Route 53 hosted zone id; use the id of the public zone, e.g. 'Z0123456789ABCDEFGHIJ' (without '/hostedzone/')`);
+      c.add(
+        field(p, 'verificationZoneId'),
+        `'${zone}' is not a Route 53 hosted zone id; use the id of the public zone, e.g. 'Z0123456789ABCDEFGHIJ' (without '/hostedzone/')`,
+      );
     }
   }
   const consumerDns = c.optionalString(field(p, 'consumerDnsName'), svc.consumerDnsName);
   if (consumerDns !== undefined) {
     if (!isDnsName(consumerDns)) {
-      c.add(field(p, 'consumerDnsName'), `'${consumerDns}' is not a valid DNS name; use a lowercase name such as 'orders.internal' (labels of letters, digits and hyphens, no trailing dot)`);
+      c.add(
+        field(p, 'consumerDnsName'),
+        `'${consumerDns}' is not a valid DNS name; use a lowercase name such as 'orders.internal' (labels of letters, digits and hyphens, no trailing dot)`,
+      );
     }
-    if (svc.privateDnsName !== undefined) c.add(field(p, 'consumerDnsName'), 'is only used when the service has no privateDnsName; remove one of them');
+    if (svc.privateDnsName !== undefined)
+      c.add(field(p, 'consumerDnsName'), 'is only used when the service has no privateDnsName; remove one of them');
   }
 
   let supportedRegions: string[] | undefined;
@@ -134,9 +166,14 @@ function checkExternal(c: Checker, p: string, svc: Obj): KindFacts {
 
   const serviceNameRegions: string[] = [];
   const namesPath = field(p, 'serviceNames');
-  const names = c.object(namesPath, svc.serviceNames, "give the vendor's endpoint service name per region, e.g. { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }");
+  const names = c.object(
+    namesPath,
+    svc.serviceNames,
+    "give the vendor's endpoint service name per region, e.g. { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }",
+  );
   if (names) {
-    if (Object.keys(names).length === 0) c.add(namesPath, "has no service name; add the vendor's endpoint service name of at least one region");
+    if (Object.keys(names).length === 0)
+      c.add(namesPath, "has no service name; add the vendor's endpoint service name of at least one region");
     for (const region of Object.keys(names)) {
       const rp = key(namesPath, region);
       const known = c.knownRegion(rp, region);
@@ -146,7 +183,10 @@ function checkExternal(c: Checker, p: string, svc: Obj): KindFacts {
       if (value === undefined) continue;
       const m = VENDOR_SERVICE_NAME_RE.exec(value);
       if (!m) {
-        c.add(rp, `'${value}' is not an endpoint service name; use the name the vendor gives you, 'com.amazonaws.vpce.${region}.vpce-svc-' followed by 17 hex digits`);
+        c.add(
+          rp,
+          `'${value}' is not an endpoint service name; use the name the vendor gives you, 'com.amazonaws.vpce.${region}.vpce-svc-' followed by 17 hex digits`,
+        );
         continue;
       }
       if (known !== undefined && m[1] !== region) {
@@ -159,7 +199,10 @@ function checkExternal(c: Checker, p: string, svc: Obj): KindFacts {
 
   const privateDns = c.optionalString(field(p, 'privateDnsName'), svc.privateDnsName);
   if (privateDns !== undefined && !isDnsName(privateDns.replace(/^\*\./, 'wildcard.'))) {
-    c.add(field(p, 'privateDnsName'), `'${privateDns}' is not a valid DNS name; give the private DNS name the vendor publishes, e.g. 'intake.vendor.example'`);
+    c.add(
+      field(p, 'privateDnsName'),
+      `'${privateDns}' is not a valid DNS name; give the private DNS name the vendor publishes, e.g. 'intake.vendor.example'`,
+    );
   }
   if (svc.dns !== undefined) {
     if (svc.privateDnsName !== undefined) {
@@ -167,14 +210,20 @@ function checkExternal(c: Checker, p: string, svc: Obj): KindFacts {
     }
     checkExternalDns(c, field(p, 'dns'), svc.dns);
   } else if (svc.privateDnsName === undefined) {
-    c.add(p, "needs a way for consumers to resolve the service: privateDnsName (the vendor's verified private DNS name) or dns: { zoneName, records }");
+    c.add(
+      p,
+      "needs a way for consumers to resolve the service: privateDnsName (the vendor's verified private DNS name) or dns: { zoneName, records }",
+    );
   }
 
   let serviceRegion: string | undefined;
   const sr = c.optionalString(field(p, 'serviceRegion'), svc.serviceRegion);
   if (sr !== undefined && c.knownRegion(field(p, 'serviceRegion'), sr) !== undefined) {
     if (names && !(sr in names)) {
-      c.add(field(p, 'serviceRegion'), `'${sr}' has no service name; add serviceNames['${sr}'] or use one of ${quoteList(Object.keys(names))}`);
+      c.add(
+        field(p, 'serviceRegion'),
+        `'${sr}' has no service name; add serviceNames['${sr}'] or use one of ${quoteList(Object.keys(names))}`,
+      );
     } else {
       serviceRegion = sr;
     }
@@ -182,7 +231,11 @@ function checkExternal(c: Checker, p: string, svc: Obj): KindFacts {
   const crossRegionFrom: string[] = [];
   if (svc.supportedRegions !== undefined) {
     const sp = field(p, 'supportedRegions');
-    if (svc.serviceRegion === undefined) c.add(sp, 'is only used with serviceRegion (the vendor region consumers elsewhere reach cross-region); set serviceRegion or remove supportedRegions');
+    if (svc.serviceRegion === undefined)
+      c.add(
+        sp,
+        'is only used with serviceRegion (the vendor region consumers elsewhere reach cross-region); set serviceRegion or remove supportedRegions',
+      );
     const list = c.array(sp, svc.supportedRegions, '');
     if (list) {
       c.distinctStrings(sp, 'supportedRegions', list, 'region', (r, rp) => {
@@ -204,13 +257,20 @@ function checkExternalDns(c: Checker, p: string, v: unknown): void {
   c.unknownFields(p, dns, FIELDS.externalDns);
   const zone = c.string(field(p, 'zoneName'), dns.zoneName, "give the zone consumers resolve, e.g. 'privatelink.vendor.example'");
   if (zone !== undefined && !isDnsName(zone)) {
-    c.add(field(p, 'zoneName'), `'${zone}' is not a valid DNS name; use a lowercase name such as 'privatelink.vendor.example' (no trailing dot)`);
+    c.add(
+      field(p, 'zoneName'),
+      `'${zone}' is not a valid DNS name; use a lowercase name such as 'privatelink.vendor.example' (no trailing dot)`,
+    );
   }
-  const records = c.array(field(p, 'records'), dns.records, "list the names consumers resolve, relative to the zone: '' for the apex, '*' for a wildcard, 'api' for api.<zone>");
+  const records = c.array(
+    field(p, 'records'),
+    dns.records,
+    "list the names consumers resolve, relative to the zone: '' for the apex, '*' for a wildcard, 'api' for api.<zone>",
+  );
   if (!records) return;
   if (records.length === 0) c.add(field(p, 'records'), "lists no record; add at least one, e.g. '' (the zone apex) or '*'");
   c.distinctStrings(field(p, 'records'), 'records', records, 'record', (r, rp) => {
-    if (r === '' ) return;
+    if (r === '') return;
     const relative = r.startsWith('*.') ? r.slice(2) : r;
     if (zone !== undefined && (r === zone || r.endsWith(`.${zone}`))) {
       c.add(rp, `'${r}' repeats the zone name; give it relative to the zone, e.g. '${r === zone ? '' : r.slice(0, -zone.length - 1)}'`);
@@ -239,25 +299,34 @@ function checkResource(c: Checker, p: string, svc: Obj): KindFacts {
   c.unknownFields(p, svc, FIELDS.resource);
   const { accountId, region, cidr, carvable, azs } = checkOwnerVpc(c, p, svc);
   const rp = field(p, 'resource');
-  const target = c.object(rp, svc.resource, "give exactly one of { dnsName }, { ipAddress } or { arn }");
+  const target = c.object(rp, svc.resource, 'give exactly one of { dnsName }, { ipAddress } or { arn }');
   if (target) {
     c.unknownFields(rp, target, RESOURCE_TARGET_FIELDS);
     const given = RESOURCE_TARGET_FIELDS.filter((f) => target[f] !== undefined);
     if (given.length !== 1) {
-      c.add(rp, given.length === 0
-        ? "names no resource; give exactly one of dnsName (e.g. a database endpoint), ipAddress or arn"
-        : `gives ${given.join(' and ')}; give exactly one of dnsName, ipAddress or arn`);
+      c.add(
+        rp,
+        given.length === 0
+          ? 'names no resource; give exactly one of dnsName (e.g. a database endpoint), ipAddress or arn'
+          : `gives ${given.join(' and ')}; give exactly one of dnsName, ipAddress or arn`,
+      );
     } else if (given[0] === 'dnsName') {
       const dns = c.string(field(rp, 'dnsName'), target.dnsName, '');
       if (dns !== undefined && !isDnsName(dns)) {
-        c.add(field(rp, 'dnsName'), `'${dns}' is not a valid DNS name; give the name the resource answers to, e.g. 'db.internal.example.com'`);
+        c.add(
+          field(rp, 'dnsName'),
+          `'${dns}' is not a valid DNS name; give the name the resource answers to, e.g. 'db.internal.example.com'`,
+        );
       }
     } else if (given[0] === 'ipAddress') {
       const ip = c.string(field(rp, 'ipAddress'), target.ipAddress, '');
       if (ip !== undefined) {
         if (parseIp(ip) === undefined) c.add(field(rp, 'ipAddress'), `'${ip}' is not a valid IPv4 address`);
         else if (cidr !== undefined && !cidrContainsIp(cidr, ip)) {
-          c.add(field(rp, 'ipAddress'), `'${ip}' is outside ${field(p, 'cidr')} '${cidr}'; the resource gateway reaches addresses of its own VPC`);
+          c.add(
+            field(rp, 'ipAddress'),
+            `'${ip}' is outside ${field(p, 'cidr')} '${cidr}'; the resource gateway reaches addresses of its own VPC`,
+          );
         } else if (carvable !== undefined) {
           checkReservedAddress(c, field(rp, 'ipAddress'), ip, carvable, azs);
         }
@@ -266,16 +335,25 @@ function checkResource(c: Checker, p: string, svc: Obj): KindFacts {
       const arn = c.string(field(rp, 'arn'), target.arn, '');
       const m = arn === undefined ? undefined : RDS_ARN_RE.exec(arn);
       if (arn !== undefined && !m) {
-        c.add(field(rp, 'arn'), `'${arn}' is not an Amazon RDS database or cluster ARN ('arn:aws:rds:<region>:<account>:db:<name>'), the resources AWS shares by ARN; use dnsName or ipAddress for others`);
+        c.add(
+          field(rp, 'arn'),
+          `'${arn}' is not an Amazon RDS database or cluster ARN ('arn:aws:rds:<region>:<account>:db:<name>'), the resources AWS shares by ARN; use dnsName or ipAddress for others`,
+        );
       } else if (m && ((region !== undefined && m[1] !== region) || (accountId !== undefined && m[2] !== accountId))) {
-        c.add(field(rp, 'arn'), `'${arn}' is in ${m[1]} of account ${m[2]}; a resource configuration shares resources of its own account and region (${accountId ?? '?'}, ${region ?? '?'})`);
+        c.add(
+          field(rp, 'arn'),
+          `'${arn}' is in ${m[1]} of account ${m[2]}; a resource configuration shares resources of its own account and region (${accountId ?? '?'}, ${region ?? '?'})`,
+        );
       }
     }
   }
   checkPortRanges(c, field(p, 'portRanges'), svc.portRanges);
   const consumerDns = c.optionalString(field(p, 'consumerDnsName'), svc.consumerDnsName);
   if (consumerDns !== undefined && !isDnsName(consumerDns)) {
-    c.add(field(p, 'consumerDnsName'), `'${consumerDns}' is not a valid DNS name; use a lowercase name such as 'orders-db.internal' (labels of letters, digits and hyphens, no trailing dot)`);
+    c.add(
+      field(p, 'consumerDnsName'),
+      `'${consumerDns}' is not a valid DNS name; use a lowercase name such as 'orders-db.internal' (labels of letters, digits and hyphens, no trailing dot)`,
+    );
   }
   return { accountId, region, azs };
 }
@@ -309,13 +387,19 @@ function checkReservedAddress(c: Checker, p: string, ip: string, carvable: strin
   if (subnets.length === 0) return;
   const subnet = subnets.find((s) => cidrContainsIp(s.cidr, ip));
   if (!subnet) {
-    c.add(p, `'${ip}' is in no subnet of the service's zones (${subnets.map((s) => `${s.az} ${s.cidr}`).join(', ')}); use an address inside one of them`);
+    c.add(
+      p,
+      `'${ip}' is in no subnet of the service's zones (${subnets.map((s) => `${s.az} ${s.cidr}`).join(', ')}); use an address inside one of them`,
+    );
     return;
   }
   const sub = parseCidr(subnet.cidr)!;
   const offset = parseIp(ip)! - sub.network;
   if (offset < 4 || offset === 2 ** (32 - sub.prefix) - 1) {
-    c.add(p, `'${ip}' is reserved by AWS in subnet ${subnet.cidr} (${subnet.az}: the first four addresses and the last); use another address`);
+    c.add(
+      p,
+      `'${ip}' is reserved by AWS in subnet ${subnet.cidr} (${subnet.az}: the first four addresses and the last); use another address`,
+    );
   }
 }
 
@@ -326,7 +410,7 @@ function checkListeners(c: Checker, path: string, v: unknown, region: string | u
   const ports = new Map<number, number>();
   listeners.forEach((item, i) => {
     const p = `${path}[${i}]`;
-    const l = c.object(p, item, "give { port, protocol }");
+    const l = c.object(p, item, 'give { port, protocol }');
     if (!l) return;
     c.unknownFields(p, l, FIELDS.listener);
     const port = l.port;
@@ -356,7 +440,10 @@ function checkListeners(c: Checker, path: string, v: unknown, region: string | u
     if (cert === undefined) return;
     const m = ACM_ARN_RE.exec(cert);
     if (!m) {
-      c.add(certPath, `'${cert}' is not an ACM certificate ARN; use 'arn:aws:acm:<region>:<account>:certificate/<id>' of a certificate in ${where}`);
+      c.add(
+        certPath,
+        `'${cert}' is not an ACM certificate ARN; use 'arn:aws:acm:<region>:<account>:certificate/<id>' of a certificate in ${where}`,
+      );
       return;
     }
     if (region !== undefined && m[1] !== region) {
@@ -372,7 +459,15 @@ function checkListeners(c: Checker, path: string, v: unknown, region: string | u
  * @param parsedCidr the service CIDR when it parses (for containment)
  * @param carvable the service CIDR when AZ subnets can be carved from it
  */
-function checkTargets(c: Checker, path: string, cidrPath: string, v: unknown, parsedCidr: string | undefined, carvable: string | undefined, azs: readonly string[]): void {
+function checkTargets(
+  c: Checker,
+  path: string,
+  cidrPath: string,
+  v: unknown,
+  parsedCidr: string | undefined,
+  carvable: string | undefined,
+  azs: readonly string[],
+): void {
   const targets = c.array(path, v, 'list the IP addresses of the service inside the service VPC');
   if (!targets) return;
   if (targets.length === 0) c.add(path, 'lists no target; add at least one IP address inside the service VPC');
@@ -385,7 +480,10 @@ function checkTargets(c: Checker, path: string, cidrPath: string, v: unknown, pa
     }
     const ip = parseIp(t);
     if (ip === undefined) {
-      c.add(p, `'${t}' is not a valid IPv4 address; use an address inside the service VPC${parsedCidr !== undefined ? ` ('${parsedCidr}')` : ''}`);
+      c.add(
+        p,
+        `'${t}' is not a valid IPv4 address; use an address inside the service VPC${parsedCidr !== undefined ? ` ('${parsedCidr}')` : ''}`,
+      );
       return;
     }
     const first = seen.get(t);

@@ -43,7 +43,10 @@ export class ConfigIndex {
     // Stacks in sorted order, so every report is the same whatever order the stacks come in.
     for (const stack of Object.keys(stacks).sort()) {
       const json = stacks[stack];
-      for (const [kind, data] of [['resource', false], ['data', true]] as const) {
+      for (const [kind, data] of [
+        ['resource', false],
+        ['data', true],
+      ] as const) {
         for (const [type, byName] of Object.entries(obj(json[kind]))) {
           for (const [name, config] of Object.entries(obj(byName))) {
             if (!isObject(config)) continue;

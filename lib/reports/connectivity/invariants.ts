@@ -14,7 +14,15 @@
  *   spokes of its region in the segments it reaches, both ways;
  * - nothing reaches the internet.
  */
-import { consumedServices, hubOf, onPremisesNetworks, reachSegments, setReachesSegment, sortedEndpointSets, stackIds } from '../../config/topology';
+import {
+  consumedServices,
+  hubOf,
+  onPremisesNetworks,
+  reachSegments,
+  setReachesSegment,
+  sortedEndpointSets,
+  stackIds,
+} from '../../config/topology';
 import type { ConsumerConfig, ServiceConfig } from '../../config/types';
 import { short } from './config-index';
 import { obj, str } from './json';
@@ -58,8 +66,10 @@ function consumedOnly(a: Analysis, c: ConsumerConfig, row: Row): string[] {
       }
       const lacking = missing(target.ports, cell.ports ?? []);
       if (lacking.length > 0) {
-        out.push(`consumer ${c.name} reaches service ${name} without port ${formatPorts(lacking)}: its endpoint admits ` +
-          `${formatPorts(cell.ports ?? []) || 'nothing'} from ${row.cidr}, ${portsLabel(target.service.config)} are ${formatPorts(target.ports)}`);
+        out.push(
+          `consumer ${c.name} reaches service ${name} without port ${formatPorts(lacking)}: its endpoint admits ` +
+            `${formatPorts(cell.ports ?? []) || 'nothing'} from ${row.cidr}, ${portsLabel(target.service.config)} are ${formatPorts(target.ports)}`,
+        );
       }
     } else if (cell.reach !== 'no') {
       out.push(`consumer ${c.name} reaches service ${name}, which it does not consume (${cell.reach}): ${cell.why}`);
@@ -73,7 +83,8 @@ function hubAccess(a: Analysis, c: ConsumerConfig, row: Row): string[] {
   const out: string[] = [];
   const cell = a.cells[row.id][`endpoints:${c.region}`];
   if (cell === undefined) return out; // no hub in the consumer's region: validation's business
-  if (cell.reach !== 'yes') out.push(`consumer ${c.name} cannot reach the centralized endpoints of ${c.region} (${cell.reach}): ${cell.why}`);
+  if (cell.reach !== 'yes')
+    out.push(`consumer ${c.name} cannot reach the centralized endpoints of ${c.region} (${cell.reach}): ${cell.why}`);
   if (row.vpc === undefined) return out;
   const hubStack = stackIds.network(a.env, c.region);
   const zones = a.index.ofType('aws_route53_zone').filter((z) => z.stack === hubStack);
@@ -85,12 +96,16 @@ function hubAccess(a: Analysis, c: ConsumerConfig, row: Row): string[] {
         return str(tags['endpoint-set']) === set && str(tags.service) === service;
       });
       if (!zone) {
-        if (expected) out.push(`consumer ${c.name} does not get the hub zone of ${set}/${service} its segment ${c.segment} receives: the hub of ${c.region} has no such zone`);
+        if (expected)
+          out.push(
+            `consumer ${c.name} does not get the hub zone of ${set}/${service} its segment ${c.segment} receives: the hub of ${c.region} has no such zone`,
+          );
         continue;
       }
       const has = a.zoneAssociated(zone, row.vpc);
       if (expected && !has) out.push(`consumer ${c.name} does not get the hub zone of ${set}/${service} its segment ${c.segment} receives`);
-      if (!expected && has) out.push(`consumer ${c.name} gets the hub zone of ${set}/${service}, reserved for segments other than ${c.segment}`);
+      if (!expected && has)
+        out.push(`consumer ${c.name} gets the hub zone of ${set}/${service}, reserved for segments other than ${c.segment}`);
     }
   }
   return out;
@@ -117,9 +132,13 @@ function intoConsumer(a: Analysis, c: ConsumerConfig, row: Row): string[] {
     const other = a.env.consumers.find((o) => o.name === from.name);
     if (!other) continue;
     if (other.segment !== c.segment) {
-      out.push(`consumer ${other.name} (segment ${other.segment}) reaches consumer ${c.name} (segment ${c.segment}) (${cell.reach}): ${cell.why}`);
+      out.push(
+        `consumer ${other.name} (segment ${other.segment}) reaches consumer ${c.name} (segment ${c.segment}) (${cell.reach}): ${cell.why}`,
+      );
     } else if (!a.env.segments[c.segment]?.spokeToSpoke) {
-      out.push(`consumer ${other.name} reaches consumer ${c.name} (${cell.reach}) although segment ${c.segment} has spokeToSpoke off: ${cell.why}`);
+      out.push(
+        `consumer ${other.name} reaches consumer ${c.name} (${cell.reach}) although segment ${c.segment} has spokeToSpoke off: ${cell.why}`,
+      );
     }
   }
   return out;
@@ -133,15 +152,25 @@ function onPremisesAccess(a: Analysis): string[] {
     const row = a.cells[id];
     if (!row) continue;
     const endpoints = row[`endpoints:${n.config.region}`];
-    if (endpoints && endpoints.reach !== 'yes') out.push(`on-premises network ${n.name} cannot reach the centralized endpoints of ${n.config.region} (${endpoints.reach}): ${endpoints.why}`);
+    if (endpoints && endpoints.reach !== 'yes')
+      out.push(
+        `on-premises network ${n.name} cannot reach the centralized endpoints of ${n.config.region} (${endpoints.reach}): ${endpoints.why}`,
+      );
     const segments = reachSegments(n.config);
     for (const c of a.env.consumers) {
       const expected = c.region === n.config.region && segments.includes(c.segment);
       const to = row[`consumer:${c.name}`];
       const from = a.cells[`consumer:${c.name}`]?.[id];
-      if (expected && to?.reach !== 'yes') out.push(`on-premises network ${n.name} cannot reach consumer ${c.name} of segment ${c.segment}, which it reaches (${to?.reach}): ${to?.why}`);
-      if (expected && from?.reach !== 'yes') out.push(`consumer ${c.name} cannot reach on-premises network ${n.name} (${from?.reach}): ${from?.why}`);
-      if (!expected && from !== undefined && from.reach !== 'no') out.push(`consumer ${c.name} (segment ${c.segment}, ${c.region}) reaches on-premises network ${n.name} (${from.reach}), which reaches only ${segments.join(', ') || 'the hub'} in ${n.config.region}: ${from.why}`);
+      if (expected && to?.reach !== 'yes')
+        out.push(
+          `on-premises network ${n.name} cannot reach consumer ${c.name} of segment ${c.segment}, which it reaches (${to?.reach}): ${to?.why}`,
+        );
+      if (expected && from?.reach !== 'yes')
+        out.push(`consumer ${c.name} cannot reach on-premises network ${n.name} (${from?.reach}): ${from?.why}`);
+      if (!expected && from !== undefined && from.reach !== 'no')
+        out.push(
+          `consumer ${c.name} (segment ${c.segment}, ${c.region}) reaches on-premises network ${n.name} (${from.reach}), which reaches only ${segments.join(', ') || 'the hub'} in ${n.config.region}: ${from.why}`,
+        );
     }
   }
   return out;
@@ -157,14 +186,18 @@ function endpointPorts(a: Analysis): string[] {
       const endpoint = `the endpoint of ${owner} to ${label}`;
       const groups = a.groups.groupsOf(link.endpoint);
       if (groups.length === 0) {
-        out.push(`${endpoint} is in its VPC's default security group, which admits every port from the VPC; ${portsLabel(target.service.config)} are ${formatPorts(target.ports)}`);
+        out.push(
+          `${endpoint} is in its VPC's default security group, which admits every port from the VPC; ${portsLabel(target.service.config)} are ${formatPorts(target.ports)}`,
+        );
         continue;
       }
       for (const rule of a.groups.rulesOf(groups)) {
         const extra = outside([rule.range], target.ports);
         if (extra.length === 0) continue;
-        out.push(`${endpoint} admits ${formatPorts(extra)} from ${describeSource(rule.source)} (${short(rule.addr)}), ` +
-          `outside ${portsLabel(target.service.config)} (${formatPorts(target.ports)})`);
+        out.push(
+          `${endpoint} admits ${formatPorts(extra)} from ${describeSource(rule.source)} (${short(rule.addr)}), ` +
+            `outside ${portsLabel(target.service.config)} (${formatPorts(target.ports)})`,
+        );
       }
     }
   }

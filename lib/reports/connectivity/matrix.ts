@@ -127,14 +127,23 @@ export function analyze(env: EnvironmentConfig, stacks: Readonly<Record<string, 
 
   const zoneAssociated = (zone: Resource, vpc: string): boolean => {
     if (list(zone.config.vpc).some((v) => isObject(v) && index.id(zone.stack, v.vpc_id) === vpc)) return true;
-    if (index.ofType('aws_route53_zone_association').some((a) =>
-      index.id(a.stack, a.config.zone_id) === zone.addr && index.id(a.stack, a.config.vpc_id) === vpc)) return true;
+    if (
+      index
+        .ofType('aws_route53_zone_association')
+        .some((a) => index.id(a.stack, a.config.zone_id) === zone.addr && index.id(a.stack, a.config.vpc_id) === vpc)
+    )
+      return true;
     // Through the Route 53 Profile associated with the VPC (a VPC takes one).
-    const profiles = index.ofType('aws_route53profiles_association')
+    const profiles = index
+      .ofType('aws_route53profiles_association')
       .filter((a) => index.id(a.stack, a.config.resource_id) === vpc)
       .map((a) => index.id(a.stack, a.config.profile_id));
-    return profiles.length > 0 && index.ofType('aws_route53profiles_resource_association').some((r) =>
-      profiles.includes(index.id(r.stack, r.config.profile_id)) && index.id(r.stack, r.config.resource_arn) === zone.addr);
+    return (
+      profiles.length > 0 &&
+      index
+        .ofType('aws_route53profiles_resource_association')
+        .some((r) => profiles.includes(index.id(r.stack, r.config.profile_id)) && index.id(r.stack, r.config.resource_arn) === zone.addr)
+    );
   };
 
   const endpointsCell = (src: { vpc: string; cidr: string; role: RowRole }, region: string): Cell => {
@@ -174,7 +183,10 @@ export function analyze(env: EnvironmentConfig, stacks: Readonly<Record<string, 
   const initiated = (src: Row & { vpc: string }, column: Column, cell: Cell): Cell => {
     if (src.role !== 'hub' || column.kind === 'internet' || (cell.reach !== 'yes' && cell.reach !== 'one-way')) return cell;
     const destination = column.kind === 'consumer' || column.kind === 'onprem' ? column.row.vpc : undefined;
-    const initiators = model.initiators(src.vpc, destination === undefined ? undefined : model.onPremises.get(destination)?.cidrs ?? [model.cidrOf(destination) ?? '']);
+    const initiators = model.initiators(
+      src.vpc,
+      destination === undefined ? undefined : (model.onPremises.get(destination)?.cidrs ?? [model.cidrOf(destination) ?? '']),
+    );
     if (initiators.length > 0) return { ...cell, why: `${cell.why}; opened by ${initiators.map(short).join(', ')}` };
     const idle = `nothing in ${short(src.vpc)} opens connections (it holds endpoints and network plumbing only)`;
     return cell.reach === 'yes'
@@ -187,9 +199,10 @@ export function analyze(env: EnvironmentConfig, stacks: Readonly<Record<string, 
     cells[r.id] = {};
     for (const column of columns) {
       const { vpc, cidr } = r;
-      cells[r.id][column.id] = vpc === undefined || cidr === undefined
-        ? { reach: 'no', why: `no VPC in ${r.stack}` }
-        : initiated({ ...r, vpc }, column, cellFor({ ...r, vpc, cidr }, column));
+      cells[r.id][column.id] =
+        vpc === undefined || cidr === undefined
+          ? { reach: 'no', why: `no VPC in ${r.stack}` }
+          : initiated({ ...r, vpc }, column, cellFor({ ...r, vpc, cidr }, column));
     }
   }
 

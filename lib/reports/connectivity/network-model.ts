@@ -74,13 +74,31 @@ const WORLD = ['0.0.0.0/0', '::/0'];
  * connections.
  */
 const PASSIVE_TYPES = new Set([
-  'aws_subnet', 'aws_route_table', 'aws_route_table_association', 'aws_route', 'aws_default_route_table',
-  'aws_main_route_table_association', 'aws_security_group', 'aws_default_security_group', 'aws_network_acl',
-  'aws_network_acl_association', 'aws_default_network_acl', 'aws_vpc_endpoint', 'aws_vpc_endpoint_subnet_association',
-  'aws_vpc_endpoint_route_table_association', 'aws_ec2_transit_gateway_vpc_attachment', 'aws_flow_log',
-  'aws_route53_zone', 'aws_route53_zone_association', 'aws_route53_vpc_association_authorization',
-  'aws_vpc_dhcp_options_association', 'aws_vpc_ipv4_cidr_block_association', 'aws_internet_gateway',
-  'aws_egress_only_internet_gateway', 'aws_nat_gateway', 'aws_ec2_transit_gateway_route_table_association',
+  'aws_subnet',
+  'aws_route_table',
+  'aws_route_table_association',
+  'aws_route',
+  'aws_default_route_table',
+  'aws_main_route_table_association',
+  'aws_security_group',
+  'aws_default_security_group',
+  'aws_network_acl',
+  'aws_network_acl_association',
+  'aws_default_network_acl',
+  'aws_vpc_endpoint',
+  'aws_vpc_endpoint_subnet_association',
+  'aws_vpc_endpoint_route_table_association',
+  'aws_ec2_transit_gateway_vpc_attachment',
+  'aws_flow_log',
+  'aws_route53_zone',
+  'aws_route53_zone_association',
+  'aws_route53_vpc_association_authorization',
+  'aws_vpc_dhcp_options_association',
+  'aws_vpc_ipv4_cidr_block_association',
+  'aws_internet_gateway',
+  'aws_egress_only_internet_gateway',
+  'aws_nat_gateway',
+  'aws_ec2_transit_gateway_route_table_association',
   'aws_ec2_transit_gateway_route_table_propagation',
 ]);
 
@@ -113,7 +131,10 @@ export class NetworkModel {
   private readonly subnetVpc = new Map<string, string>();
   private initiatorCache?: Map<string, string[]>;
 
-  constructor(private readonly index: ConfigIndex, onPremises: readonly NamedOnPremises[] = []) {
+  constructor(
+    private readonly index: ConfigIndex,
+    onPremises: readonly NamedOnPremises[] = [],
+  ) {
     for (const vpc of index.ofType('aws_vpc')) {
       const cidr = str(vpc.config.cidr_block);
       if (vpc.data || cidr === undefined) continue;
@@ -126,9 +147,10 @@ export class NetworkModel {
     }
     const tableVpc = new Map<string, string>();
     for (const table of [...index.ofType('aws_route_table'), ...index.ofType('aws_default_route_table')]) {
-      const vpc = table.type === 'aws_route_table'
-        ? index.id(table.stack, table.config.vpc_id)
-        : index.id(table.stack, table.config.default_route_table_id);
+      const vpc =
+        table.type === 'aws_route_table'
+          ? index.id(table.stack, table.config.vpc_id)
+          : index.id(table.stack, table.config.default_route_table_id);
       if (vpc === undefined || !this.vpcs.has(vpc)) continue;
       tableVpc.set(table.addr, vpc);
       for (const route of list(table.config.route)) if (isObject(route)) this.addRoute(vpc, table.stack, route);
@@ -136,21 +158,25 @@ export class NetworkModel {
     for (const route of index.ofType('aws_route')) {
       const table = index.id(route.stack, route.config.route_table_id);
       // A route on `aws_vpc.x.main_route_table_id` refers to the VPC itself.
-      const vpc = table === undefined ? undefined : tableVpc.get(table) ?? (this.vpcs.has(table) ? table : undefined);
+      const vpc = table === undefined ? undefined : (tableVpc.get(table) ?? (this.vpcs.has(table) ? table : undefined));
       if (vpc !== undefined) this.addRoute(vpc, route.stack, route.config);
     }
     for (const a of index.ofType('aws_ec2_transit_gateway_vpc_attachment')) {
       this.attachments.set(a.addr, { tgw: index.id(a.stack, a.config.transit_gateway_id), vpc: index.id(a.stack, a.config.vpc_id) });
     }
     for (const a of index.ofType('aws_ec2_transit_gateway_peering_attachment')) {
-      this.attachments.set(a.addr, { tgw: index.id(a.stack, a.config.transit_gateway_id), peer: index.id(a.stack, a.config.peer_transit_gateway_id) });
+      this.attachments.set(a.addr, {
+        tgw: index.id(a.stack, a.config.transit_gateway_id),
+        peer: index.id(a.stack, a.config.peer_transit_gateway_id),
+      });
     }
     for (const n of onPremises) {
       const node = this.onPremisesNode(n);
       this.onPremises.set(node.id, node);
       if (node.attachment !== undefined) this.attachments.set(node.attachment, { tgw: node.tgw, onprem: node.id });
     }
-    for (const t of index.ofType('aws_ec2_transit_gateway_route_table')) this.tgwTables.set(t.addr, index.id(t.stack, t.config.transit_gateway_id));
+    for (const t of index.ofType('aws_ec2_transit_gateway_route_table'))
+      this.tgwTables.set(t.addr, index.id(t.stack, t.config.transit_gateway_id));
     const link = (r: Resource) => ({
       attachment: index.id(r.stack, r.config.transit_gateway_attachment_id),
       table: index.id(r.stack, r.config.transit_gateway_route_table_id),
@@ -179,7 +205,8 @@ export class NetworkModel {
     const dx = n.config.directConnect;
     if (!dx) return base;
     const association = this.index.ofType('aws_dx_gateway_association').find((a) => str(a.config.dx_gateway_id) === dx.gatewayId);
-    const attachment = this.index.ofType('aws_ec2_transit_gateway_dx_gateway_attachment')
+    const attachment = this.index
+      .ofType('aws_ec2_transit_gateway_dx_gateway_attachment')
       .find((d) => d.data && d.stack === association?.stack && str(d.config.dx_gateway_id) === dx.gatewayId);
     if (!association || !attachment) return base;
     return {
@@ -232,13 +259,12 @@ export class NetworkModel {
     const vpc = this.vpcs.get(src);
     if (!vpc) return { why: `${short(src)} is not a VPC` };
     if (covers(vpc.cidr, dest)) return { vpc: src, why: 'local' };
-    const best = (this.routes.get(src) ?? [])
-      .filter((r) => covers(r.cidr, dest))
-      .sort((a, b) => prefixOf(b.cidr) - prefixOf(a.cidr))[0];
+    const best = (this.routes.get(src) ?? []).filter((r) => covers(r.cidr, dest)).sort((a, b) => prefixOf(b.cidr) - prefixOf(a.cidr))[0];
     const name = short(src);
     if (!best) return { why: `${name} has no route to ${dest}` };
     if (best.target === 'internet') return { internet: true, why: `${name} routes ${best.cidr} to an internet/NAT gateway` };
-    if (best.target !== 'tgw' || best.ref === undefined) return { why: `${name} routes ${dest} to ${best.ref ?? best.target}, not modelled` };
+    if (best.target !== 'tgw' || best.ref === undefined)
+      return { why: `${name} routes ${dest} to ${best.ref ?? best.target}, not modelled` };
     const tgw = best.ref;
     const attachment = [...this.attachments].find(([, a]) => a.vpc === src && a.tgw === tgw)?.[0];
     if (!attachment) return { why: `${name} routes ${dest} to a TGW it is not attached to` };
@@ -247,18 +273,24 @@ export class NetworkModel {
 
   private throughTgw(tgw: string, attachment: string, dest: string, hops: number): Delivery {
     if (hops > 4) return { why: 'TGW routing loop' };
-    const table = this.associations.find((a) => a.attachment === attachment && a.table !== undefined && this.tgwTables.get(a.table) === tgw)?.table;
+    const table = this.associations.find(
+      (a) => a.attachment === attachment && a.table !== undefined && this.tgwTables.get(a.table) === tgw,
+    )?.table;
     if (table === undefined) return { why: `attachment ${short(attachment)} is associated with no route table of ${short(tgw)}` };
     const candidates = [
       ...this.staticRoutes.filter((r) => r.table === table).map((r) => ({ cidr: r.cidr, attachment: r.attachment, static: true })),
-      ...this.propagations.filter((p) => p.table === table).flatMap((p) => {
-        const from = p.attachment === undefined ? undefined : this.attachments.get(p.attachment);
-        // An on-premises attachment propagates the network's ranges (what its BGP session announces).
-        if (from?.onprem !== undefined) return (this.onPremises.get(from.onprem)?.cidrs ?? []).map((cidr) => ({ cidr, attachment: p.attachment, static: false }));
-        const cidr = from?.vpc === undefined ? undefined : this.vpcs.get(from.vpc)?.cidr;
-        return cidr === undefined ? [] : [{ cidr, attachment: p.attachment, static: false }];
-      }),
-    ].filter((r) => covers(r.cidr, dest))
+      ...this.propagations
+        .filter((p) => p.table === table)
+        .flatMap((p) => {
+          const from = p.attachment === undefined ? undefined : this.attachments.get(p.attachment);
+          // An on-premises attachment propagates the network's ranges (what its BGP session announces).
+          if (from?.onprem !== undefined)
+            return (this.onPremises.get(from.onprem)?.cidrs ?? []).map((cidr) => ({ cidr, attachment: p.attachment, static: false }));
+          const cidr = from?.vpc === undefined ? undefined : this.vpcs.get(from.vpc)?.cidr;
+          return cidr === undefined ? [] : [{ cidr, attachment: p.attachment, static: false }];
+        }),
+    ]
+      .filter((r) => covers(r.cidr, dest))
       .sort((a, b) => prefixOf(b.cidr) - prefixOf(a.cidr) || Number(b.static) - Number(a.static));
     const best = candidates[0];
     if (!best) return { why: `TGW route table ${short(table)} has no route to ${dest}` };
@@ -269,7 +301,9 @@ export class NetworkModel {
     if (next.vpc !== undefined) {
       if (WORLD.includes(dest) || !covers(this.vpcs.get(next.vpc)?.cidr ?? '', dest)) {
         // Sent into another VPC that forwards it only if it has internet egress.
-        return this.egressVpcs.has(next.vpc) ? { internet: true, why: `via ${short(next.vpc)} egress` } : { vpc: next.vpc, why: `via TGW to ${short(next.vpc)}` };
+        return this.egressVpcs.has(next.vpc)
+          ? { internet: true, why: `via ${short(next.vpc)} egress` }
+          : { vpc: next.vpc, why: `via TGW to ${short(next.vpc)}` };
       }
       return { vpc: next.vpc, why: `TGW table ${short(table)}` };
     }
@@ -312,7 +346,9 @@ export class NetworkModel {
       const r = this.index.get(addr);
       if (r?.type !== 'aws_route53_resolver_endpoint') return true;
       const egress = this.egressCidrs(r);
-      return destinations.some((d) => egress.some((e) => parseCidr(e) !== undefined && parseCidr(d) !== undefined && (covers(e, d) || covers(d, e))));
+      return destinations.some((d) =>
+        egress.some((e) => parseCidr(e) !== undefined && parseCidr(d) !== undefined && (covers(e, d) || covers(d, e))),
+      );
     });
   }
 

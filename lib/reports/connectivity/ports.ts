@@ -34,8 +34,9 @@ const protocolRank = (p: string): number => (PROTOCOL_ORDER.includes(p) ? PROTOC
 
 /** Sorted by protocol (all, tcp, udp, others by name) and port, overlapping and adjacent ranges of one protocol joined. */
 export function merge(ranges: readonly PortRange[]): PortRange[] {
-  const sorted = [...ranges].sort((a, b) =>
-    protocolRank(a.protocol) - protocolRank(b.protocol) || a.protocol.localeCompare(b.protocol) || a.from - b.from || a.to - b.to);
+  const sorted = [...ranges].sort(
+    (a, b) => protocolRank(a.protocol) - protocolRank(b.protocol) || a.protocol.localeCompare(b.protocol) || a.from - b.from || a.to - b.to,
+  );
   const out: PortRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
@@ -71,7 +72,10 @@ export function missing(wanted: readonly PortRange[], admitted: readonly PortRan
 
 /** The parts of `admitted` outside `allowed`: what a rule opens that the service does not serve. */
 export function outside(admitted: readonly PortRange[], allowed: readonly PortRange[]): PortRange[] {
-  return missing(admitted, allowed.filter((a) => a.protocol !== 'all'));
+  return missing(
+    admitted,
+    allowed.filter((a) => a.protocol !== 'all'),
+  );
 }
 
 /** `443`, `8000-8010`, `udp 53`, `all`, joined with commas; TCP is the default and not named. */

@@ -92,7 +92,11 @@ export class SecurityGroups {
 
   /** The ports the groups admit from a source VPC, merged. */
   admitted(groups: readonly string[], source: Source): PortRange[] {
-    return merge(this.rulesOf(groups).filter((r) => admitsSource(r.source, source)).map((r) => r.range));
+    return merge(
+      this.rulesOf(groups)
+        .filter((r) => admitsSource(r.source, source))
+        .map((r) => r.range),
+    );
   }
 
   /**

@@ -78,10 +78,12 @@ export class CatalogModel {
     const stack = stackIds.service(this.env, { name: service.name, config: service.config });
     if (service.config.kind === 'published') {
       const resource = this.index.ofType('aws_vpc_endpoint_service').find((s) => s.stack === stack);
-      const vpcs = new Set((resource ? this.index.ids(resource.stack, resource.config.network_load_balancer_arns) : []).flatMap((arn) => {
-        const lb = this.index.get(arn);
-        return lb ? this.index.ids(lb.stack, lb.config.subnets).flatMap((s) => this.model.vpcOfSubnet(s) ?? []) : [];
-      }));
+      const vpcs = new Set(
+        (resource ? this.index.ids(resource.stack, resource.config.network_load_balancer_arns) : []).flatMap((arn) => {
+          const lb = this.index.get(arn);
+          return lb ? this.index.ids(lb.stack, lb.config.subnets).flatMap((s) => this.model.vpcOfSubnet(s) ?? []) : [];
+        }),
+      );
       return { service, resource, vpcs, ports };
     }
     const resource = this.index.ofType('aws_vpclattice_resource_configuration').find((s) => s.stack === stack);
@@ -111,7 +113,9 @@ export class CatalogModel {
         return [{ endpoint, vpc, ...this.publishedLink(target.resource, endpoint) }];
       }
       const name = str(endpoint.config.service_name);
-      const region = Object.keys(config.serviceNames).sort().find((r) => config.serviceNames[r] === name);
+      const region = Object.keys(config.serviceNames)
+        .sort()
+        .find((r) => config.serviceNames[r] === name);
       if (region === undefined) return [];
       return [{ endpoint, vpc, ...this.externalLink(config.vendor ?? target.service.name, region, endpoint) }];
     });
@@ -122,7 +126,8 @@ export class CatalogModel {
     const account = this.index.accountOf(endpoint);
     const principals = [
       ...strings(service.config.allowed_principals),
-      ...this.index.ofType('aws_vpc_endpoint_service_allowed_principal')
+      ...this.index
+        .ofType('aws_vpc_endpoint_service_allowed_principal')
         .filter((p) => this.index.id(p.stack, p.config.vpc_endpoint_service_id) === service.addr)
         .flatMap((p) => str(p.config.principal_arn) ?? []),
     ];
@@ -130,16 +135,25 @@ export class CatalogModel {
     if (!principals.some((p) => p === '*' || (account !== undefined && p.startsWith(`arn:aws:iam::${account}:`)))) {
       problems.push(`the service does not allow account ${account ?? '(unknown)'}`);
     }
-    const accepted = service.config.acceptance_required === false || this.index.ofType('aws_vpc_endpoint_connection_accepter').some((a) =>
-      this.index.id(a.stack, a.config.vpc_endpoint_id) === endpoint.addr && this.index.id(a.stack, a.config.vpc_endpoint_service_id) === service.addr);
+    const accepted =
+      service.config.acceptance_required === false ||
+      this.index
+        .ofType('aws_vpc_endpoint_connection_accepter')
+        .some(
+          (a) =>
+            this.index.id(a.stack, a.config.vpc_endpoint_id) === endpoint.addr &&
+            this.index.id(a.stack, a.config.vpc_endpoint_service_id) === service.addr,
+        );
     if (!accepted) problems.push('the connection is never accepted (acceptance required, no accepter)');
     const serviceRegion = this.index.regionOf(service);
     const endpointRegion = this.index.regionOf(endpoint);
     let how = 'accepted by the owner';
     if (serviceRegion !== undefined && endpointRegion !== undefined && serviceRegion !== endpointRegion) {
       how = `cross-region from ${serviceRegion}; ${how}`;
-      if (str(endpoint.config.service_region) !== serviceRegion) problems.push(`the endpoint in ${endpointRegion} does not name service_region ${serviceRegion}`);
-      if (!strings(service.config.supported_regions).includes(endpointRegion)) problems.push(`the service does not support ${endpointRegion} (supported_regions)`);
+      if (str(endpoint.config.service_region) !== serviceRegion)
+        problems.push(`the endpoint in ${endpointRegion} does not name service_region ${serviceRegion}`);
+      if (!strings(service.config.supported_regions).includes(endpointRegion))
+        problems.push(`the service does not support ${endpointRegion} (supported_regions)`);
     }
     return { problems, how };
   }
@@ -150,7 +164,8 @@ export class CatalogModel {
     let how = `acceptance is the vendor's (${vendor})`;
     if (endpointRegion !== undefined && endpointRegion !== nameRegion) {
       how = `cross-region from ${nameRegion}; ${how}`;
-      if (str(endpoint.config.service_region) !== nameRegion) problems.push(`the endpoint in ${endpointRegion} does not name service_region ${nameRegion}`);
+      if (str(endpoint.config.service_region) !== nameRegion)
+        problems.push(`the endpoint in ${endpointRegion} does not name service_region ${nameRegion}`);
     }
     return { problems, how };
   }
@@ -159,17 +174,26 @@ export class CatalogModel {
   private resourceLink(configuration: Resource, endpoint: Resource): { problems: string[]; how: string } {
     const account = this.index.accountOf(endpoint);
     const org = organizationArn(this.env);
-    const shares = this.index.ofType('aws_ram_resource_association')
+    const shares = this.index
+      .ofType('aws_ram_resource_association')
       .filter((a) => this.index.id(a.stack, a.config.resource_arn) === configuration.addr)
       .flatMap((a) => this.index.id(a.stack, a.config.resource_share_arn) ?? []);
-    const granting = shares.filter((share) => this.index.ofType('aws_ram_principal_association').some((p) => {
-      if (this.index.id(p.stack, p.config.resource_share_arn) !== share) return false;
-      const principal = str(p.config.principal);
-      return principal !== undefined && (principal === account || principal === org || (account !== undefined && principal.startsWith(`arn:aws:iam::${account}:`)));
-    }));
+    const granting = shares.filter((share) =>
+      this.index.ofType('aws_ram_principal_association').some((p) => {
+        if (this.index.id(p.stack, p.config.resource_share_arn) !== share) return false;
+        const principal = str(p.config.principal);
+        return (
+          principal !== undefined &&
+          (principal === account || principal === org || (account !== undefined && principal.startsWith(`arn:aws:iam::${account}:`)))
+        );
+      }),
+    );
     const problems: string[] = [];
     if (shares.length === 0) problems.push('no RAM share holds the resource configuration');
-    else if (granting.length === 0) problems.push(`account ${account ?? '(unknown)'} is not a principal of a RAM share holding the resource configuration (${shares.map(short).join(', ')})`);
+    else if (granting.length === 0)
+      problems.push(
+        `account ${account ?? '(unknown)'} is not a principal of a RAM share holding the resource configuration (${shares.map(short).join(', ')})`,
+      );
     const configRegion = this.index.regionOf(configuration);
     const endpointRegion = this.index.regionOf(endpoint);
     if (configRegion !== undefined && endpointRegion !== undefined && configRegion !== endpointRegion) {
@@ -205,7 +229,9 @@ export class CatalogModel {
         continue;
       }
       if (!overlaps(ports, target.ports)) {
-        note(`${name}: its security group admits ${formatPorts(ports)} from ${src.cidr}, none of the service's ports (${formatPorts(target.ports)})`);
+        note(
+          `${name}: its security group admits ${formatPorts(ports)} from ${src.cidr}, none of the service's ports (${formatPorts(target.ports)})`,
+        );
         continue;
       }
       const nlb = this.nlbProblem(target, src);
@@ -213,7 +239,8 @@ export class CatalogModel {
         note(`${name}: ${nlb}`);
         continue;
       }
-      const path: { reach: Reach; why: string } = link.vpc === undefined ? { reach: 'no', why: 'the endpoint has no VPC' } : this.model.reach(src.vpc, link.vpc);
+      const path: { reach: Reach; why: string } =
+        link.vpc === undefined ? { reach: 'no', why: 'the endpoint has no VPC' } : this.model.reach(src.vpc, link.vpc);
       if (path.reach !== 'yes' && path.reach !== 'self') {
         note(`${name}: ${path.why}`);
         continue;
@@ -236,7 +263,8 @@ export class CatalogModel {
       const groups = this.groups.groupsOf(lb);
       if (groups.length === 0) continue;
       const admitted = this.groups.admitted(groups, src);
-      if (!overlaps(admitted, target.ports)) return `the NLB's security group (${groups.map(short).join(', ')}) does not admit ${src.cidr} on ${formatPorts(target.ports)}`;
+      if (!overlaps(admitted, target.ports))
+        return `the NLB's security group (${groups.map(short).join(', ')}) does not admit ${src.cidr} on ${formatPorts(target.ports)}`;
     }
     return undefined;
   }

@@ -91,7 +91,13 @@ class StackBuilder {
    * Adds `quantity` × the region's `price`; zero-quantity items are kept out of the report.
    * `opts.service` marks the line as serving that catalog service (for the chargeback).
    */
-  add(item: string, quantity: number, unit: string, price: PriceField, opts: { region?: string; prices?: PriceTable; service?: string } = {}): void {
+  add(
+    item: string,
+    quantity: number,
+    unit: string,
+    price: PriceField,
+    opts: { region?: string; prices?: PriceTable; service?: string } = {},
+  ): void {
     if (quantity === 0) return;
     const unitPriceUsd = (opts.prices ?? this.prices)[price];
     const monthlyMicroUsd = costMicros(quantity, unitPriceUsd);
@@ -143,11 +149,21 @@ export function estimateCost(env: EnvironmentConfig): CostReport {
     const s = new StackBuilder(stackIds.network(env, region), region, prices[region]);
     for (const [setName, set] of sortedEndpointSets(hub)) {
       const n = set.services.length;
-      s.add(`interface endpoints, set '${setName}' (${set.services.join(', ')}): ${n} × ${hub.azs.length} AZs`, n * hub.azs.length * H, 'endpoint AZ-hour', 'endpointAzHour');
+      s.add(
+        `interface endpoints, set '${setName}' (${set.services.join(', ')}): ${n} × ${hub.azs.length} AZs`,
+        n * hub.azs.length * H,
+        'endpoint AZ-hour',
+        'endpointAzHour',
+      );
       s.add(`private hosted zones, set '${setName}': one per endpoint`, n, 'zone-month', 'hostedZoneMonth');
     }
     const spokes = env.consumers.filter((c) => c.region === region && servicesForSegment(hub, c.segment).length > 0);
-    s.add(`data processed by centralized endpoints: ${spokes.length} consumer(s) × ${centralGb} GB`, spokes.length * centralGb, 'GB', 'endpointGb');
+    s.add(
+      `data processed by centralized endpoints: ${spokes.length} consumer(s) × ${centralGb} GB`,
+      spokes.length * centralGb,
+      'GB',
+      'endpointGb',
+    );
     s.add('TGW attachment of the hub VPC', H, 'attachment-hour', 'tgwAttachmentHour');
     s.add('flow log of the hub VPC', flowLogGb, 'GB ingested', 'flowLogGb');
     const mode = dnsModeOf(env, region);
@@ -155,10 +171,19 @@ export function estimateCost(env: EnvironmentConfig): CostReport {
       const associations = env.consumers.filter((c) => c.region === region).length;
       const segs = Object.keys(env.segments).length;
       if (associations > 0) {
-        s.add(`Route 53 Profiles (${segs} profile(s), one per segment, mode ${mode}): base for up to ${COST_ASSUMPTIONS.profileAssociationsInBase} of ${associations} profile-VPC association(s)`, H, 'account-hour', 'profilesBaseHour');
+        s.add(
+          `Route 53 Profiles (${segs} profile(s), one per segment, mode ${mode}): base for up to ${COST_ASSUMPTIONS.profileAssociationsInBase} of ${associations} profile-VPC association(s)`,
+          H,
+          'account-hour',
+          'profilesBaseHour',
+        );
       }
-      s.add(`Route 53 Profiles: ${Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase)} profile-VPC association(s) beyond the first ${COST_ASSUMPTIONS.profileAssociationsInBase}`,
-        Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase) * H, 'association-hour', 'profileAssociationHour');
+      s.add(
+        `Route 53 Profiles: ${Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase)} profile-VPC association(s) beyond the first ${COST_ASSUMPTIONS.profileAssociationsInBase}`,
+        Math.max(0, associations - COST_ASSUMPTIONS.profileAssociationsInBase) * H,
+        'association-hour',
+        'profileAssociationHour',
+      );
     }
     const onPrem = onPremisesOf(env, region);
     for (const n of onPrem) {
@@ -166,15 +191,30 @@ export function estimateCost(env: EnvironmentConfig): CostReport {
         s.add(`Site-to-Site VPN connection of on-premises network '${n.name}'`, H, 'connection-hour', 'vpnConnectionHour');
         s.add(`TGW attachment of the VPN of '${n.name}'`, H, 'attachment-hour', 'tgwAttachmentHour');
       } else {
-        s.add(`TGW attachment of Direct Connect gateway ${n.config.directConnect?.gatewayId} for '${n.name}' (the gateway association has no charge of its own)`,
-          H, 'attachment-hour', 'tgwAttachmentHour');
+        s.add(
+          `TGW attachment of Direct Connect gateway ${n.config.directConnect?.gatewayId} for '${n.name}' (the gateway association has no charge of its own)`,
+          H,
+          'attachment-hour',
+          'tgwAttachmentHour',
+        );
       }
-      s.add(`TGW data processing: ${COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth} GB between '${n.name}' and AWS (assumption)`, COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth, 'GB', 'tgwGb');
+      s.add(
+        `TGW data processing: ${COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth} GB between '${n.name}' and AWS (assumption)`,
+        COST_ASSUMPTIONS.onPremisesGbPerNetworkMonth,
+        'GB',
+        'tgwGb',
+      );
     }
     if (onPrem.length > 0) {
       s.add(`Route 53 Resolver inbound endpoint: ${hub.azs.length} IPs`, hub.azs.length * H, 'IP-hour', 'resolverEndpointIpHour');
       const rules = forwardingRulesOf(env, region);
-      if (rules.length > 0) s.add(`Route 53 Resolver outbound endpoint (${rules.length} forwarding rule(s)): ${hub.azs.length} IPs`, hub.azs.length * H, 'IP-hour', 'resolverEndpointIpHour');
+      if (rules.length > 0)
+        s.add(
+          `Route 53 Resolver outbound endpoint (${rules.length} forwarding rule(s)): ${hub.azs.length} IPs`,
+          hub.azs.length * H,
+          'IP-hour',
+          'resolverEndpointIpHour',
+        );
     }
     stacks.push(s.build());
   }
@@ -205,7 +245,13 @@ export function estimateCost(env: EnvironmentConfig): CostReport {
     const service = svc.name;
     const { gb, consumers } = trafficTo(env, service);
     const s = new StackBuilder(stackIds.service(env, svc), region, prices[region]);
-    s.add(`resource gateway of '${service}' (${azs.length} AZs, no hourly charge): ${gb} GB from ${consumers} consumer(s)`, gb, 'GB', 'resourceGatewayGb', { service });
+    s.add(
+      `resource gateway of '${service}' (${azs.length} AZs, no hourly charge): ${gb} GB from ${consumers} consumer(s)`,
+      gb,
+      'GB',
+      'resourceGatewayGb',
+      { service },
+    );
     s.add(`flow log of the '${service}' VPC`, flowLogGb, 'GB ingested', 'flowLogGb', { service });
     stacks.push(s.build());
   }
@@ -276,13 +322,22 @@ function chargeback(env: EnvironmentConfig, stacks: readonly StackCost[], totalM
     const mine = lines.filter((l) => l.service === svc.name);
     const cfg = svc.config;
     const ownerStack = cfg.kind === 'external' ? undefined : stackIds.service(env, { name: svc.name, config: cfg });
-    const ownerMicroUsd = sumMicros(mine.filter((l) => l.stack === ownerStack), (l) => l.monthlyMicroUsd);
+    const ownerMicroUsd = sumMicros(
+      mine.filter((l) => l.stack === ownerStack),
+      (l) => l.monthlyMicroUsd,
+    );
     const consumers = consumersOf(env, svc.name).map((c) => {
       const stack = stackIds.consumer(env, c);
-      const microUsd = sumMicros(mine.filter((l) => l.stack === stack), (l) => l.monthlyMicroUsd);
+      const microUsd = sumMicros(
+        mine.filter((l) => l.stack === stack),
+        (l) => l.monthlyMicroUsd,
+      );
       return { consumer: c.name, stack, microUsd, usd: microsToUsd(microUsd) };
     });
-    const consumerMicroUsd = sumMicros(mine.filter((l) => consumerStack.has(l.stack)), (l) => l.monthlyMicroUsd);
+    const consumerMicroUsd = sumMicros(
+      mine.filter((l) => consumerStack.has(l.stack)),
+      (l) => l.monthlyMicroUsd,
+    );
     const total = ownerMicroUsd + consumerMicroUsd;
     return {
       service: svc.name,
@@ -325,7 +380,8 @@ export function compareCentralization(env: EnvironmentConfig, prices?: Readonly<
       decentralizedHostedZones += n;
     }
     const centralized = costMicros(centralizedEndpointAzHours, p.endpointAzHour) + costMicros(centralizedHostedZones, p.hostedZoneMonth);
-    const decentralized = costMicros(decentralizedEndpointAzHours, p.endpointAzHour) + costMicros(decentralizedHostedZones, p.hostedZoneMonth);
+    const decentralized =
+      costMicros(decentralizedEndpointAzHours, p.endpointAzHour) + costMicros(decentralizedHostedZones, p.hostedZoneMonth);
     return {
       region,
       centralizedEndpointAzHours,
@@ -339,7 +395,8 @@ export function compareCentralization(env: EnvironmentConfig, prices?: Readonly<
   });
   const sum = (f: (r: CentralizationRegion) => number): number => microsToUsd(regions.reduce((n, r) => n + priceMicros(f(r)), 0));
   return {
-    basis: 'endpoint AZ-hours and private hosted zones of the centralized AWS service endpoints; data processing is the same per GB either way',
+    basis:
+      'endpoint AZ-hours and private hosted zones of the centralized AWS service endpoints; data processing is the same per GB either way',
     regions,
     centralizedUsd: sum((r) => r.centralizedUsd),
     decentralizedUsd: sum((r) => r.decentralizedUsd),
@@ -391,7 +448,8 @@ export function compareDnsModes(env: EnvironmentConfig, prices?: Readonly<Record
   });
   const sum = (f: (r: DnsModeRegion) => number): number => microsToUsd(regions.reduce((n, r) => n + priceMicros(f(r)), 0));
   return {
-    basis: 'Route 53 charges for resolving the hubs\' endpoint names from the spokes: VPC associations of private hosted zones (free) against Route 53 Profiles (base per account and region for up to 100 profile-VPC associations, and per association beyond); the hub\'s zones cost the same either way',
+    basis:
+      "Route 53 charges for resolving the hubs' endpoint names from the spokes: VPC associations of private hosted zones (free) against Route 53 Profiles (base per account and region for up to 100 profile-VPC associations, and per association beyond); the hub's zones cost the same either way",
     regions,
     zoneAssociationsUsd: sum((r) => r.zoneAssociationsUsd),
     profilesUsd: sum((r) => r.profilesUsd),

@@ -73,7 +73,11 @@ const GUIDE = { asOf: '2026-11-01', source: 'AWS pricing pages, us-east-1 (the f
 /** The source and date of every default price; one entry per price, checked by the compiler. */
 export const PRICE_SOURCES = {
   endpointAzHour: { ...GUIDE, source: PRIVATELINK_PRICING },
-  endpointGb: { ...GUIDE, source: PRIVATELINK_PRICING, note: 'interface endpoints: first 1 PB $0.01/GB, next 4 PB $0.006, over 5 PB $0.004' },
+  endpointGb: {
+    ...GUIDE,
+    source: PRIVATELINK_PRICING,
+    note: 'interface endpoints: first 1 PB $0.01/GB, next 4 PB $0.006, over 5 PB $0.004',
+  },
   resourceEndpointHour: {
     asOf: '2026-11-27',
     source: `${PRIVATELINK_PRICING} ("Resource endpoint pricing"); ${RESOURCE_ACCESS_DOC}`,
@@ -108,7 +112,8 @@ export const PRICE_SOURCES = {
   },
   resolverEndpointIpHour: {
     asOf: '2026-11-27',
-    source: 'https://repost.aws/knowledge-center/route-53-resolver-endpoint-costs (German version read 2026-11-27); https://aws.amazon.com/route53/pricing/',
+    source:
+      'https://repost.aws/knowledge-center/route-53-resolver-endpoint-costs (German version read 2026-11-27); https://aws.amazon.com/route53/pricing/',
     note: '$0.125 per elastic network interface (endpoint IP) per hour, at least two per endpoint (~$182.50/month); queries ($0.40 per million, first billion) are not modelled',
   },
   vpnConnectionHour: {
@@ -125,7 +130,9 @@ export const PRICE_SOURCES = {
  * of the oldest figure; each figure's own date and source are in {@link PRICE_SOURCES}.
  */
 export const DEFAULT_PRICES: { readonly asOf: string; readonly region: string; readonly prices: PriceTable } = {
-  asOf: Object.values(PRICE_SOURCES).map((s) => s.asOf).sort()[0],
+  asOf: Object.values(PRICE_SOURCES)
+    .map((s) => s.asOf)
+    .sort()[0],
   region: 'us-east-1',
   prices: TABLE,
 };

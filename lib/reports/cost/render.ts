@@ -48,7 +48,16 @@ function chargebackTable(report: CostReport): Table {
   ]);
   const total = microsToUsd(sumMicros(c.services, (s) => s.totalMicroUsd));
   rows.push(['all services', '', '', '', '', '', formatUsd(total), '']);
-  rows.push(['not charged back (shared)', '', '', '', '', '', formatUsd(c.unattributedUsd), 'hubs, peering, spoke attachments, TGW processing, spoke flow logs']);
+  rows.push([
+    'not charged back (shared)',
+    '',
+    '',
+    '',
+    '',
+    '',
+    formatUsd(c.unattributedUsd),
+    'hubs, peering, spoke attachments, TGW processing, spoke flow logs',
+  ]);
   return {
     header: ['Service', 'Kind', 'Owner', 'Region', 'Owner side', 'Consumer endpoints', 'Total per month', 'By consumer'],
     rows,
@@ -102,7 +111,7 @@ export function renderCostTable(report: CostReport): string {
     '',
     text(lineItemTable(report)),
     '',
-    'Per service: what each service costs its owner plus its consumers\' endpoints to it (chargeback):',
+    "Per service: what each service costs its owner plus its consumers' endpoints to it (chargeback):",
     '',
     text(chargebackTable(report)),
     '',
@@ -133,7 +142,7 @@ export function renderCostMarkdown(report: CostReport): string {
     '',
     '### Per service (chargeback)',
     '',
-    'What each service costs its owner plus its consumers\' endpoints to it.',
+    "What each service costs its owner plus its consumers' endpoints to it.",
     '',
     markdown(chargebackTable(report)),
     '',

@@ -26,7 +26,12 @@ export interface DiagramCliResult {
 const SPEC = { env: { kind: 'string' }, stdout: { kind: 'flag' }, check: { kind: 'flag' } } as const;
 
 /** Every file the diagram of `env` owns, with its wanted content; README.md only when it has the markers. */
-export function wantedFiles(root: string, env: EnvironmentConfig, files: FileAccess, readme?: string): { readonly file: string; readonly content: string }[] {
+export function wantedFiles(
+  root: string,
+  env: EnvironmentConfig,
+  files: FileAccess,
+  readme?: string,
+): { readonly file: string; readonly content: string }[] {
   const mermaid = renderMermaid(env);
   const out = [
     { file: path.join(root, 'docs', `${env.name}-topology.mmd`), content: mermaid },
@@ -34,7 +39,8 @@ export function wantedFiles(root: string, env: EnvironmentConfig, files: FileAcc
   ];
   const readmePath = path.join(root, 'README.md');
   const text = readme ?? files.read(readmePath);
-  if (text !== undefined && hasDiagramMarkers(text, env.name)) out.push({ file: readmePath, content: embedDiagram(text, env.name, mermaid) });
+  if (text !== undefined && hasDiagramMarkers(text, env.name))
+    out.push({ file: readmePath, content: embedDiagram(text, env.name, mermaid) });
   return out;
 }
 
@@ -46,7 +52,12 @@ export function wantedFiles(root: string, env: EnvironmentConfig, files: FileAcc
  * a fresh render (for CI). The selected environments are validated first, as synth does: any
  * configuration error is printed as synth prints it and exits 1; warnings are printed.
  */
-export function runDiagramCli(argv: readonly string[], environments: readonly EnvironmentConfig[], root: string, files: FileAccess): DiagramCliResult {
+export function runDiagramCli(
+  argv: readonly string[],
+  environments: readonly EnvironmentConfig[],
+  root: string,
+  files: FileAccess,
+): DiagramCliResult {
   let envs: readonly EnvironmentConfig[];
   let mode: 'write' | 'stdout' | 'check';
   try {

@@ -8,7 +8,7 @@ export function renderMarkdown(env: EnvironmentConfig, mermaid: string = renderM
     `# ${env.name} topology`,
     '',
     `Generated from the \`${env.name}\` environment by \`npm run diagram -- --env ${env.name}\`; do not edit by hand.`,
-    'Each catalog service sits in its owner\'s account (a vendor\'s, for an external service) under a title with its kind;',
+    "Each catalog service sits in its owner's account (a vendor's, for an external service) under a title with its kind;",
     'each consumer has one endpoint per consumed service. Arrows into a service: solid for same-region PrivateLink,',
     'dotted for cross-region PrivateLink, thick for a resource endpoint. Spoke edges into a Transit Gateway name the',
     'segment whose route table the attachment is associated with.',

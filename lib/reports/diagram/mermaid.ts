@@ -11,7 +11,14 @@
  * Output is deterministic: accounts, regions, segments, endpoint sets, services and consumers
  * are sorted by name, and nothing depends on time or on the machine.
  */
-import type { ConsumerConfig, EnvironmentConfig, ExternalServiceConfig, PublishedServiceConfig, ResourceServiceConfig, ResourceTarget } from '../../config/types';
+import type {
+  ConsumerConfig,
+  EnvironmentConfig,
+  ExternalServiceConfig,
+  PublishedServiceConfig,
+  ResourceServiceConfig,
+  ResourceTarget,
+} from '../../config/types';
 import { interfaceEndpointDnsNames } from '../../aws/catalog';
 import { azSubnetCidr } from '../../net/cidr';
 import {
@@ -55,7 +62,9 @@ export function nodeId(...parts: readonly string[]): string {
 
 /** The node a consumer's endpoint to `svc` points at: the endpoint service, resource configuration, or the vendor's service in `region`. */
 export function serviceEntryId(svc: NamedService, region: string): string {
-  return svc.config.kind === 'external' ? nodeId('svc', svc.name, 'eps', region) : nodeId('svc', svc.name, svc.config.kind === 'resource' ? 'cfg' : 'eps');
+  return svc.config.kind === 'external'
+    ? nodeId('svc', svc.name, 'eps', region)
+    : nodeId('svc', svc.name, svc.config.kind === 'resource' ? 'cfg' : 'eps');
 }
 
 /** A consumer's endpoint node for one service. */
@@ -136,7 +145,18 @@ const CLASS_STYLES = {
 } as const;
 
 const portList = (svc: NamedService): string =>
-  servicePorts(svc.config).map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`)).join(', ');
+  servicePorts(svc.config)
+    .map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`))
+    .join(', ');
+
+/** The consumers of a service, by name, for its node's label. */
+const consumersLine = (env: EnvironmentConfig, service: string): string =>
+  `consumers: ${
+    consumersOf(env, service)
+      .map((c) => c.name)
+      .sort()
+      .join(', ') || 'none'
+  }`;
 
 function targetText(t: ResourceTarget): string {
   if ('ipAddress' in t) return `IP ${t.ipAddress}`;
@@ -177,18 +197,25 @@ export function renderMermaid(env: EnvironmentConfig): string {
         chart.node(nodeId('net', region, 'rt', SHARED_SERVICES_ROUTE_TABLE), 'box', 'rt', ['TGW route table', SHARED_SERVICES_ROUTE_TABLE]);
         const onPrem = onPremisesOf(env, region);
         if (onPrem.length > 0) {
-          chart.node(nodeId('net', region, 'rt', ONPREM_ROUTE_TABLE), 'box', 'rt', ['TGW route table', `${ONPREM_ROUTE_TABLE} (on-premises attachments)`]);
+          chart.node(nodeId('net', region, 'rt', ONPREM_ROUTE_TABLE), 'box', 'rt', [
+            'TGW route table',
+            `${ONPREM_ROUTE_TABLE} (on-premises attachments)`,
+          ]);
           const rules = forwardingRulesOf(env, region);
           chart.node(nodeId('net', region, 'resolver'), 'subroutine', 'endpoint', [
             'Route 53 Resolver inbound endpoint',
-            resolverInboundIps(hub).map((a) => a.ip).join(', '),
+            resolverInboundIps(hub)
+              .map((a) => a.ip)
+              .join(', '),
             'DNS from on-premises (TCP/UDP 53)',
             ...(rules.length > 0 ? [`outbound endpoint, forwards ${[...new Set(rules.map((r) => r.domain))].join(', ')}`] : []),
           ]);
         }
         if (usesProfiles(dnsModeOf(env, region))) {
           for (const segment of segments) {
-            const sets = sortedEndpointSets(hub).filter(([, set]) => setReachesSegment(set, segment)).map(([n]) => n);
+            const sets = sortedEndpointSets(hub)
+              .filter(([, set]) => setReachesSegment(set, segment))
+              .map(([n]) => n);
             const rules = forwardingRulesOf(env, region).filter((r) => r.segments.includes(segment));
             chart.node(nodeId('net', region, 'profile', segment), 'cylinder', 'zone', [
               `Route 53 Profile, segment ${segment}`,
@@ -249,7 +276,9 @@ export function renderMermaid(env: EnvironmentConfig): string {
         n.name,
         ...n.config.cidrs,
         `reaches: hub ${n.config.region}${reach.length ? `, segments ${reach.join(', ')}` : ''}`,
-        ...(n.config.forwardDomains?.length ? [`DNS for ${n.config.forwardDomains.join(', ')}: ${(n.config.dnsServers ?? []).join(', ')}`] : []),
+        ...(n.config.forwardDomains?.length
+          ? [`DNS for ${n.config.forwardDomains.join(', ')}: ${(n.config.dnsServers ?? []).join(', ')}`]
+          : []),
       ]);
     });
   }
@@ -272,7 +301,9 @@ export function renderMermaid(env: EnvironmentConfig): string {
     for (const [setName, set] of sortedEndpointSets(hub)) {
       chart.edge(nodeId('net', region, 'vpc'), '---', nodeId('net', region, 'eps', setName));
       chart.edge(nodeId('net', region, 'eps', setName), '---', nodeId('net', region, 'zones', setName));
-      if (profiles) for (const sg of segmentsOfSet(env, set)) chart.edge(nodeId('net', region, 'zones', setName), '-.->', nodeId('net', region, 'profile', sg), 'in profile');
+      if (profiles)
+        for (const sg of segmentsOfSet(env, set))
+          chart.edge(nodeId('net', region, 'zones', setName), '-.->', nodeId('net', region, 'profile', sg), 'in profile');
     }
     if (onPrem.length > 0) chart.edge(nodeId('net', region, 'vpc'), '---', nodeId('net', region, 'resolver'));
     for (const n of onPrem) {
@@ -302,7 +333,8 @@ export function renderMermaid(env: EnvironmentConfig): string {
   for (const consumer of consumers) {
     const vpc = nodeId('con', consumer.name, 'vpc');
     chart.edge(vpc, '-->', tgw(consumer.region), `attachment, segment ${consumer.segment}`);
-    if (usesProfiles(dnsModeOf(env, consumer.region))) chart.edge(vpc, '-.->', nodeId('net', consumer.region, 'profile', consumer.segment), 'profile association');
+    if (usesProfiles(dnsModeOf(env, consumer.region)))
+      chart.edge(vpc, '-.->', nodeId('net', consumer.region, 'profile', consumer.segment), 'profile association');
     for (const svc of consumedServices(env, consumer)) {
       const ep = consumerEndpointId(consumer.name, svc.name);
       chart.edge(vpc, '---', ep);
@@ -327,14 +359,17 @@ function publishedService(chart: Chart, env: EnvironmentConfig, svc: NamedServic
       `endpoint service ${svc.name}`,
       cfg.privateDnsName ? `private DNS ${cfg.privateDnsName}` : `consumers resolve ${consumerDnsName(env, svc)}`,
       others.length ? `cross-region from: ${others.join(', ')}` : 'same-region consumers only',
-      `consumers: ${consumersOf(env, svc.name).map((c) => c.name).sort().join(', ') || 'none'}`,
+      consumersLine(env, svc.name),
     ]);
     chart.node(nodeId('svc', svc.name, 'nlb'), 'box', 'lb', [
       'internal NLB',
       cfg.listeners.map((l) => `${l.protocol ?? 'TCP'} ${l.port}`).join(', '),
       `${cfg.azs.length} AZs`,
     ]);
-    chart.node(nodeId('svc', svc.name, 'vpc'), 'box', 'vpc', [...vpcLines(`VPC of ${svc.name}`, cfg.cidr, cfg.azs), `targets: ${cfg.targets.join(', ')}`]);
+    chart.node(nodeId('svc', svc.name, 'vpc'), 'box', 'vpc', [
+      ...vpcLines(`VPC of ${svc.name}`, cfg.cidr, cfg.azs),
+      `targets: ${cfg.targets.join(', ')}`,
+    ]);
     chart.node(nodeId('svc', svc.name, 'sns'), 'box', 'notify', ['SNS topic', 'connection notifications']);
   });
 }
@@ -346,7 +381,7 @@ function resourceService(chart: Chart, env: EnvironmentConfig, svc: NamedService
       `resource configuration ${svc.name}`,
       `${targetText(cfg.resource)}, TCP ${portList(svc)}`,
       'RAM share to consumer accounts',
-      `consumers: ${consumersOf(env, svc.name).map((c) => c.name).sort().join(', ') || 'none'}`,
+      consumersLine(env, svc.name),
     ]);
     chart.node(nodeId('svc', svc.name, 'gw'), 'box', 'lb', ['resource gateway', `${cfg.azs.length} AZs`]);
     chart.node(nodeId('svc', svc.name, 'vpc'), 'box', 'vpc', vpcLines(`VPC of ${svc.name}`, cfg.cidr, cfg.azs));
@@ -371,7 +406,9 @@ function consumerNodes(chart: Chart, env: EnvironmentConfig, consumer: ConsumerC
     .filter(([, set]) => setReachesSegment(set, consumer.segment))
     .map(([name]) => name);
   const mode = dnsModeOf(env, consumer.region);
-  const via = [...(usesZoneAssociations(mode) ? ['associated'] : []), ...(usesProfiles(mode) ? [`profile ${consumer.segment}`] : [])].join(' and ');
+  const via = [...(usesZoneAssociations(mode) ? ['associated'] : []), ...(usesProfiles(mode) ? [`profile ${consumer.segment}`] : [])].join(
+    ' and ',
+  );
   const onPrem = onPremisesReaching(env, consumer).map((n) => n.name);
   chart.node(nodeId('con', consumer.name, 'vpc'), 'box', 'vpc', [
     ...vpcLines(`spoke VPC ${consumer.name}`, consumer.cidr, consumer.azs),

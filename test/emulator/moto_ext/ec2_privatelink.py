@@ -44,7 +44,7 @@ class AwsInterfaceService(NamedTuple):
 
 _GENERAL_REFERENCE = "service endpoint hostname, AWS General Reference (one name; AWS may also list *.api.aws)"
 
-# service suffix of com.amazonaws.<r>.<suffix> -> entry.  Sources: see /work/notes facts-privatelink
+# service suffix of com.amazonaws.<r>.<suffix> -> entry.  Sources: docs/aws-facts/privatelink.md
 # section 7 and the README table; "facts 7.x" below refers to it.
 AWS_INTERFACE_SERVICES: dict[str, AwsInterfaceService] = {
     "sts": AwsInterfaceService(("sts.{r}.amazonaws.com",), "sts.{r}.vpce.amazonaws.com", _GENERAL_REFERENCE),

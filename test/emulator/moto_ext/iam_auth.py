@@ -23,7 +23,7 @@ the action names come out right.  Four things did not work:
    it is answered in the service's protocol: JSON ``{"__type": "AccessDeniedException", "message":
    "User: <arn> is not authorized to perform: <action>"}`` (+ ``x-amzn-ErrorType``), or Route 53's
    ``<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>...``.
-3. Resources: moto knows the resource of a request only for SQS, IAM and STS and evaluates all
+3. Resources: moto knows the resource of a request only for SQS, IAM, STS and S3 and evaluates all
    others against "*", which an Allow scoped to ARNs never matched (every least-privilege policy
    denied everything).  With the resource unknown an Allow applies whatever its Resource.
 4. Permission-only actions AWS evaluates besides the operation's own action are not known to moto.
@@ -32,7 +32,7 @@ the action names come out right.  Four things did not work:
 5. Trust policies: moto checked a role's trust policy only when the role was in the caller's own
    account, and compared principals as exact strings, so a role ARN never matched that role's own
    sessions (``arn:aws:sts::<account>:assumed-role/<name>/<session>``) and a role of another account
-   was assumed whatever its trust policy said.  Here ``sts:AssumeRole`` (and the web-identity / SAML
+   was assumed whatever its trust policy said.  Here ``sts:AssumeRole`` (not the web-identity / SAML
    variants) evaluates the trust policy of the role in the role's account, as AWS does: a principal
    matches as ``*``, the account (``<id>`` or ``arn:aws:iam::<id>:root``), the exact ARN, or a role
    ARN matching its sessions; an explicit Deny wins; conditions are moto's (only values moto
@@ -188,7 +188,7 @@ def _collect_policies(self: Any) -> list[Any]:
 AssumedRoleAccessKey.collect_policies = _collect_policies
 
 
-# ---- resources: moto knows the resource of a request only for SQS, IAM and STS ----------
+# ---- resources: moto knows the resource of a request only for SQS, IAM, STS and S3 -----
 _orig_statement_permitted = IAMPolicyStatement.is_action_permitted
 
 

@@ -8,8 +8,9 @@ to ``AssociateResolverRule``, ``DisassociateResolverRule`` and ``GetResolverRule
 shares it with the caller (``ram.shared_with``: an account principal, or an organization / OU the
 account belongs to); the association lives in the VPC owner's account, as in AWS.  The owner
 cannot delete a rule while any account's VPC is associated with it (``ResourceInUseException``,
-moto's message), and ``ShareStatus`` reads ``SHARED_BY_ME`` for the owner of a shared rule and
-``SHARED_WITH_ME`` for an account it is shared with.
+moto's message).  ``ShareStatus`` reads ``SHARED_BY_ME`` for a shared rule in every account (AWS
+answers ``SHARED_WITH_ME`` to the accounts it is shared with; nothing here reads the field), and
+``ListResolverRules`` lists the caller's own rules only.
 
 ``forwarding_rules_for_vpc`` tells ``/_emulator/resolve`` (route53profiles.py) which rules apply
 to a VPC: associated directly (any owner), or through the VPC's Route 53 Profile.

@@ -15,7 +15,11 @@ import { interfaceEndpointPolicy } from '../../../lib/rules/interface-endpoint-p
 
 const ORG = 'o-a1b2c3d4e5';
 const REGION = 'us-east-1';
-const ctx = (region = REGION, extra: Partial<EndpointPolicyContext> = {}): EndpointPolicyContext => ({ organizationId: ORG, region, ...extra });
+const ctx = (region = REGION, extra: Partial<EndpointPolicyContext> = {}): EndpointPolicyContext => ({
+  organizationId: ORG,
+  region,
+  ...extra,
+});
 const statementsOf = (service: string, context: EndpointPolicyContext = ctx()): PolicyStatement[] =>
   JSON.parse(defaultEndpointPolicy(service, context)).Statement;
 
@@ -41,14 +45,16 @@ const head = (org = ORG): PolicyStatement[] => [
   },
 ];
 /** default_endpoint_policy.json, last statement. */
-const tail = (org = ORG): PolicyStatement[] => [{
-  Sid: 'AllowRequestsByOrgsIdentitiesToAnyResources',
-  Effect: 'Allow',
-  Principal: '*',
-  Action: '*',
-  Resource: '*',
-  Condition: { StringEquals: { 'aws:PrincipalOrgID': org, 'aws:PrincipalTag/dp:exclude:resource': 'true' } },
-}];
+const tail = (org = ORG): PolicyStatement[] => [
+  {
+    Sid: 'AllowRequestsByOrgsIdentitiesToAnyResources',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: '*',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': org, 'aws:PrincipalTag/dp:exclude:resource': 'true' } },
+  },
+];
 
 /** The `Resource` list of `AllowRequestsToAWSOwnedResources` in s3_endpoint_policy.json at 8e0d3c5, verbatim. */
 const PUBLISHED_S3_AWS_OWNED = [
@@ -120,28 +126,33 @@ function s3AwsOwned(region: string, codeArtifactAccounts: readonly string[] = []
   return PUBLISHED_S3_AWS_OWNED.flatMap((arn) => {
     if (arn.includes('<string>')) return [];
     const filled = arn.split('<region>').join(region).split('<RegionWithoutDashes>').join(region.replace(/-/g, ''));
-    if (filled.includes('<CodeArtifact-Region-Account>')) return codeArtifactAccounts.map((a) => filled.replace('<CodeArtifact-Region-Account>', a));
+    if (filled.includes('<CodeArtifact-Region-Account>'))
+      return codeArtifactAccounts.map((a) => filled.replace('<CodeArtifact-Region-Account>', a));
     return [filled];
   });
 }
 
 /** The statements each service adds to the default (no service accounts given). */
 const EXPECTED_ADDITIONS: Readonly<Record<string, (region: string) => PolicyStatement[]>> = {
-  s3: (region) => [{
-    Sid: 'AllowRequestsToAWSOwnedResources',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['s3:GetObject', 's3:ListBucket'],
-    Resource: s3AwsOwned(region),
-  }],
-  sts: () => [{
-    Sid: 'AllowFederatedAssumeRole',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
-    Resource: '*',
-    Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
-  }],
+  s3: (region) => [
+    {
+      Sid: 'AllowRequestsToAWSOwnedResources',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['s3:GetObject', 's3:ListBucket'],
+      Resource: s3AwsOwned(region),
+    },
+  ],
+  sts: () => [
+    {
+      Sid: 'AllowFederatedAssumeRole',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
+    },
+  ],
   // ecr.api_endpoint_policy.json adds only the statement naming <ecr-account-id>: without one, the default.
   'ecr.api': () => [],
   'ecr.dkr': () => [],
@@ -149,46 +160,78 @@ const EXPECTED_ADDITIONS: Readonly<Record<string, (region: string) => PolicyStat
   dynamodb: () => [],
   'kinesis-streams': () => [],
   sqs: () => [],
-  ssm: (region) => [{
-    Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['ssm:Describe*', 'ssm:List*', 'ssm:Get*', 'ssm:SendCommand', 'ssm:CreateAssociation', 'ssm:StartSession', 'ssm:StartChangeRequestExecution', 'ssm:StartAutomationExecution'],
-    Resource: [`arn:aws:ssm:${region}::parameter/aws/*`, `arn:aws:ssm:${region}::document/*`, 'arn:aws:ssm:*::automation-definition/*'],
-    Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
-  }],
-  ec2: () => [{
-    Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['ec2:RunInstances', 'ec2:CreateReplaceRootVolumeTask', 'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:GetManagedPrefixListEntries'],
-    Resource: ['arn:aws:ec2:*::image/*', 'arn:aws:ec2:*:aws:prefix-list/*'],
-    Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
-  }],
-  cloudformation: (region) => [{
-    Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['cloudformation:CreateChangeSet'],
-    Resource: [`arn:aws:cloudformation:${region}:aws:transform/*`],
-    Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
-  }],
-  imagebuilder: (region) => [{
-    Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: ['imagebuilder:GetComponent', 'imagebuilder:GetImage'],
-    Resource: [`arn:aws:imagebuilder:${region}:aws:component/*`, `arn:aws:imagebuilder:${region}:aws:image/*`],
-    Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
-  }],
+  ssm: (region) => [
+    {
+      Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: [
+        'ssm:Describe*',
+        'ssm:List*',
+        'ssm:Get*',
+        'ssm:SendCommand',
+        'ssm:CreateAssociation',
+        'ssm:StartSession',
+        'ssm:StartChangeRequestExecution',
+        'ssm:StartAutomationExecution',
+      ],
+      Resource: [`arn:aws:ssm:${region}::parameter/aws/*`, `arn:aws:ssm:${region}::document/*`, 'arn:aws:ssm:*::automation-definition/*'],
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    },
+  ],
+  ec2: () => [
+    {
+      Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: [
+        'ec2:RunInstances',
+        'ec2:CreateReplaceRootVolumeTask',
+        'ec2:CreateTags',
+        'ec2:DeleteTags',
+        'ec2:GetManagedPrefixListEntries',
+      ],
+      Resource: ['arn:aws:ec2:*::image/*', 'arn:aws:ec2:*:aws:prefix-list/*'],
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    },
+  ],
+  cloudformation: (region) => [
+    {
+      Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['cloudformation:CreateChangeSet'],
+      Resource: [`arn:aws:cloudformation:${region}:aws:transform/*`],
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    },
+  ],
+  imagebuilder: (region) => [
+    {
+      Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['imagebuilder:GetComponent', 'imagebuilder:GetImage'],
+      Resource: [`arn:aws:imagebuilder:${region}:aws:component/*`, `arn:aws:imagebuilder:${region}:aws:image/*`],
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+    },
+  ],
   // lambda_endpoint_policy.json adds only the statement naming the layer account: without one, the default.
   lambda: () => [],
 };
-const expectedPolicy = (service: string, region: string): PolicyStatement[] => [...head(), ...EXPECTED_ADDITIONS[service](region), ...tail()];
+const expectedPolicy = (service: string, region: string): PolicyStatement[] => [
+  ...head(),
+  ...EXPECTED_ADDITIONS[service](region),
+  ...tail(),
+];
 
 /** Every (service, region) of the shipped environments' endpoint sets, with the environment's organization. */
-const SHIPPED = environments.flatMap((env) => Object.entries(env.network.hubs).flatMap(([region, hub]) =>
-  Object.values(hub.endpointSets).flatMap((set) => set.services.map((service) => ({ env: env.name, org: env.organization.id, region, service })))));
+const SHIPPED = environments.flatMap((env) =>
+  Object.entries(env.network.hubs).flatMap(([region, hub]) =>
+    Object.values(hub.endpointSets).flatMap((set) =>
+      set.services.map((service) => ({ env: env.name, org: env.organization.id, region, service })),
+    ),
+  ),
+);
 
 /** Runs the project's PL2 rule on an interface endpoint to `service` carrying `policy`. */
 function pl2(service: string, region: string, policy: string): string {
@@ -219,12 +262,17 @@ describe('shipped endpoint sets', () => {
     expect(missing).toEqual([]);
   });
 
-  test.each(SHIPPED.map((s) => [s.env, s.region, s.service, s.org] as const))('%s %s %s: exact statements', (_env, region, service, org) => {
-    if (!COVERED.includes(service)) throw new Error(`no expectation for shipped service '${service}': add it to EXPECTED_ADDITIONS`);
-    expect(statementsOf(service, { organizationId: org, region })).toEqual(
-      [...head(org), ...EXPECTED_ADDITIONS[service](region).map((s) => withOrg(s, org)), ...tail(org)],
-    );
-  });
+  test.each(SHIPPED.map((s) => [s.env, s.region, s.service, s.org] as const))(
+    '%s %s %s: exact statements',
+    (_env, region, service, org) => {
+      if (!COVERED.includes(service)) throw new Error(`no expectation for shipped service '${service}': add it to EXPECTED_ADDITIONS`);
+      expect(statementsOf(service, { organizationId: org, region })).toEqual([
+        ...head(org),
+        ...EXPECTED_ADDITIONS[service](region).map((s) => withOrg(s, org)),
+        ...tail(org),
+      ]);
+    },
+  );
 });
 
 /** An expected statement with the test organization replaced by `org`. */
@@ -254,15 +302,17 @@ describe('S3', () => {
     const owned = statementsOf('s3', ctx('eu-west-1')).find((s) => s.Sid === 'AllowRequestsToAWSOwnedResources')!;
     expect(owned.Condition).toBeUndefined();
     expect(owned.Action).toEqual(['s3:GetObject', 's3:ListBucket']);
-    expect(owned.Resource).toEqual(expect.arrayContaining([
-      'arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*',
-      'arn:aws:s3:::aws-ssm-eu-west-1/*',
-      'arn:aws:s3:::amazon-ssm-eu-west-1/*',
-      'arn:aws:s3:::patch-baseline-snapshot-eu-west-1/*',
-      'arn:aws:s3:::amazonlinux-2-repos-eu-west-1/*',
-      'arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*',
-      'arn:aws:s3:::cloudformation-custom-resource-response-euwest1/*',
-    ]));
+    expect(owned.Resource).toEqual(
+      expect.arrayContaining([
+        'arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*',
+        'arn:aws:s3:::aws-ssm-eu-west-1/*',
+        'arn:aws:s3:::amazon-ssm-eu-west-1/*',
+        'arn:aws:s3:::patch-baseline-snapshot-eu-west-1/*',
+        'arn:aws:s3:::amazonlinux-2-repos-eu-west-1/*',
+        'arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*',
+        'arn:aws:s3:::cloudformation-custom-resource-response-euwest1/*',
+      ]),
+    );
     expect(owned.Resource).toEqual(s3AwsOwned('eu-west-1'));
   });
 
@@ -294,14 +344,16 @@ describe('S3', () => {
 describe('STS', () => {
   test('federated AssumeRoleWith* is allowed whatever the caller, only for roles of the organization', () => {
     const federated = statementsOf('sts').filter((s) => ([] as string[]).concat(s.Action).some((a) => a.startsWith('sts:AssumeRoleWith')));
-    expect(federated).toEqual([{
-      Sid: 'AllowFederatedAssumeRole',
-      Effect: 'Allow',
-      Principal: '*',
-      Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
-    }]);
+    expect(federated).toEqual([
+      {
+        Sid: 'AllowFederatedAssumeRole',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
+      },
+    ]);
     // No principal key in that statement: federated callers carry none.
     expect(Object.keys(federated[0].Condition!.StringEquals)).toEqual(['aws:ResourceOrgID']);
   });
@@ -323,7 +375,9 @@ describe('ECR', () => {
       ...tail(),
     ]);
     const two = statementsOf(service, ctx(REGION, { serviceAccounts: { ecr: ['602401143452', '123456789012'] } }));
-    expect(two[2].Condition).toEqual({ StringEquals: { 'aws:ResourceAccount': ['602401143452', '123456789012'], 'aws:PrincipalOrgID': ORG } });
+    expect(two[2].Condition).toEqual({
+      StringEquals: { 'aws:ResourceAccount': ['602401143452', '123456789012'], 'aws:PrincipalOrgID': ORG },
+    });
     expect(statementsOf(service, ctx(REGION, { serviceAccounts: { ecr: [] } }))).toEqual([...head(), ...tail()]);
   });
 });
@@ -353,10 +407,12 @@ describe('Lambda', () => {
 });
 
 /** Every policy the function can produce for the services here, in us-east-1 and eu-west-1, with and without service accounts. */
-const VARIANTS = COVERED.flatMap((service) => ['us-east-1', 'eu-west-1', 'ap-southeast-2'].flatMap((region) => [
-  { service, region, accounts: false },
-  { service, region, accounts: true },
-]));
+const VARIANTS = COVERED.flatMap((service) =>
+  ['us-east-1', 'eu-west-1', 'ap-southeast-2'].flatMap((region) => [
+    { service, region, accounts: false },
+    { service, region, accounts: true },
+  ]),
+);
 const policyOf = (v: (typeof VARIANTS)[number]): string =>
   defaultEndpointPolicy(v.service, ctx(v.region, v.accounts ? { serviceAccounts: ALL_ACCOUNTS } : {}));
 const label = (v: (typeof VARIANTS)[number]): string => `${v.service} ${v.region}${v.accounts ? ' +accounts' : ''}`;
@@ -386,14 +442,23 @@ describe('every policy', () => {
   });
 
   test('PL2 would catch a full-access statement (the check above is live)', () => {
-    const full = endpointPolicyDocument([...endpointPolicyStatements('s3', ctx()), { Sid: 'Everything', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }]);
+    const full = endpointPolicyDocument([
+      ...endpointPolicyStatements('s3', ctx()),
+      { Sid: 'Everything', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+    ]);
     expect(pl2('s3', REGION, full)).toBe('non-compliant');
   });
 });
 
 describe('inputs and limits', () => {
   test('rejects an oversized document', () => {
-    const huge = { Sid: 'Huge', Effect: 'Allow' as const, Principal: '*' as const, Action: 's3:GetObject', Resource: Array.from({ length: 1000 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`) };
+    const huge = {
+      Sid: 'Huge',
+      Effect: 'Allow' as const,
+      Principal: '*' as const,
+      Action: 's3:GetObject',
+      Resource: Array.from({ length: 1000 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`),
+    };
     expect(() => endpointPolicyDocument([huge])).toThrow(/20480/);
   });
 

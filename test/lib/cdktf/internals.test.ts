@@ -5,7 +5,13 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { CdktfInternalsError, disableTokenStackTraces, referenceIdentifier, stackRawOverrides, synthesizeStacks } from '../../../lib/cdktf/internals';
+import {
+  CdktfInternalsError,
+  disableTokenStackTraces,
+  referenceIdentifier,
+  stackRawOverrides,
+  synthesizeStacks,
+} from '../../../lib/cdktf/internals';
 
 describe('the token stack-trace switch', () => {
   test('replaces the capture function of the module, and only when called (importing patches nothing)', () => {
@@ -33,7 +39,11 @@ describe('the token stack-trace switch', () => {
   });
 
   test('fails loudly when the module or the function is gone', () => {
-    expect(() => disableTokenStackTraces(() => { throw new Error('Cannot find module'); })).toThrow(CdktfInternalsError);
+    expect(() =>
+      disableTokenStackTraces(() => {
+        throw new Error('Cannot find module');
+      }),
+    ).toThrow(CdktfInternalsError);
     expect(() => disableTokenStackTraces(() => ({}))).toThrow(/has no function captureStackTrace/);
   });
 });

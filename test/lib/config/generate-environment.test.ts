@@ -15,7 +15,9 @@ const generated = new Map(SIZES.map((n) => [n, generateEnvironment({ consumers: 
 function vpcCidrs(env: EnvironmentConfig): { owner: string; cidr: string }[] {
   return [
     ...Object.entries(env.network.hubs).map(([region, hub]) => ({ owner: `hub ${region}`, cidr: hub.cidr })),
-    ...Object.entries(env.services ?? {}).flatMap(([name, svc]) => (svc.kind === 'external' ? [] : [{ owner: `service ${name}`, cidr: svc.cidr }])),
+    ...Object.entries(env.services ?? {}).flatMap(([name, svc]) =>
+      svc.kind === 'external' ? [] : [{ owner: `service ${name}`, cidr: svc.cidr }],
+    ),
     ...env.consumers.map((c) => ({ owner: `consumer ${c.name}`, cidr: c.cidr })),
   ];
 }
@@ -62,7 +64,11 @@ describe.each(SIZES)('generateEnvironment with %i consumers, 3 regions, 10 servi
     // Sorted by network address, only neighbours can overlap (blocks are aligned, none nests another).
     const sorted = [...vpcs].sort((a, b) => parseCidr(a.cidr)!.network - parseCidr(b.cidr)!.network);
     for (let i = 1; i < sorted.length; i++) {
-      expect([sorted[i - 1].owner, sorted[i].owner, cidrsOverlap(sorted[i - 1].cidr, sorted[i].cidr)]).toEqual([sorted[i - 1].owner, sorted[i].owner, false]);
+      expect([sorted[i - 1].owner, sorted[i].owner, cidrsOverlap(sorted[i - 1].cidr, sorted[i].cidr)]).toEqual([
+        sorted[i - 1].owner,
+        sorted[i].owner,
+        false,
+      ]);
     }
   });
 
@@ -112,7 +118,9 @@ describe('generateEnvironment options', () => {
   });
 
   it('rejects sizes that do not fit', () => {
-    expect(() => generateEnvironment({ consumers: MAX_GENERATED_CONSUMERS + 1 })).toThrow(/at most 2048 consumers fit in the segments' ranges/);
+    expect(() => generateEnvironment({ consumers: MAX_GENERATED_CONSUMERS + 1 })).toThrow(
+      /at most 2048 consumers fit in the segments' ranges/,
+    );
     expect(() => generateEnvironment({ consumers: -1 })).toThrow(/consumers must be an integer/);
     expect(() => generateEnvironment({ consumers: 1, regions: 0 })).toThrow(/regions must be a positive integer/);
     expect(() => generateEnvironment({ consumers: 1, regions: ['us-nowhere-1'] })).toThrow(/not in lib\/aws\/catalog\.ts/);

@@ -6,7 +6,7 @@ import { prod } from '../../../environments/prod';
 import type { EnvironmentConfig } from '../../../lib/config/types';
 import { validateEnvironment, type ConfigProblem } from '../../../lib/config/validate';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deep clone the mutation may change freely, wrong types included
 type Draft = any;
 
 function variant(base: EnvironmentConfig, mutate: (env: Draft) => void): EnvironmentConfig {

@@ -2,10 +2,18 @@ import { environments } from '../../../environments';
 import { dev } from '../../../environments/dev';
 import { prod } from '../../../environments/prod';
 import type { EnvironmentConfig } from '../../../lib/config/types';
-import { ConfigError, assertValid, formatProblems, isError, validateEnvironment, validateEnvironments, type ConfigProblem } from '../../../lib/config/validate';
+import {
+  ConfigError,
+  assertValid,
+  formatProblems,
+  isError,
+  validateEnvironment,
+  validateEnvironments,
+  type ConfigProblem,
+} from '../../../lib/config/validate';
 
 /** A deep-cloned environment the mutation may freely change (wrong types included, as from plain JS). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wrong types on purpose, see above
 type Draft = any;
 
 function variant(base: EnvironmentConfig, mutate: (env: Draft) => void): EnvironmentConfig {
@@ -45,11 +53,31 @@ describe('shipped environments', () => {
       e.services.payments.privateDnsName = 'payments.example.com';
       e.services.payments.verificationZoneId = 'Z0123456789ABCDEFGHIJ';
       e.services.payments.listeners.push({ port: 8443 });
-      e.network.hubs['us-east-1'].endpointSets.core.policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Principal: '*' }] });
-      e.state = { kind: 's3', bucket: 'acme.tfstate-1', region: 'eu-west-1', keyPrefix: 'envs/prod', kmsKeyId: 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab', roleArn: 'arn:aws:iam::111111111111:role/tfstate/reader' };
+      e.network.hubs['us-east-1'].endpointSets.core.policy = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Principal: '*' }],
+      });
+      e.state = {
+        kind: 's3',
+        bucket: 'acme.tfstate-1',
+        region: 'eu-west-1',
+        keyPrefix: 'envs/prod',
+        kmsKeyId: 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        roleArn: 'arn:aws:iam::111111111111:role/tfstate/reader',
+      };
     });
     expect(validateEnvironment(env)).toEqual([]);
-    const cloud = variant(dev, (e) => (e.state = { kind: 'cloud', organization: 'acme', project: 'network', workspacePrefix: 'privatelink-', hostname: 'tfe.example.com' }));
+    const cloud = variant(
+      dev,
+      (e) =>
+        (e.state = {
+          kind: 'cloud',
+          organization: 'acme',
+          project: 'network',
+          workspacePrefix: 'privatelink-',
+          hostname: 'tfe.example.com',
+        }),
+    );
     expect(validateEnvironment(cloud)).toEqual([]);
   });
 });
@@ -80,7 +108,9 @@ const cases: readonly Case[] = [
     'organization id malformed',
     prod,
     (e) => (e.organization.id = 'o-ABC'),
-    ["organization.id: 'o-ABC' is not an AWS Organizations id; use 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'"],
+    [
+      "organization.id: 'o-ABC' is not an AWS Organizations id; use 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'",
+    ],
   ],
   [
     'environment name not DNS-safe',
@@ -92,7 +122,9 @@ const cases: readonly Case[] = [
     'deploy role name with a slash',
     prod,
     (e) => (e.deployRoleName = 'deploy/privatelink'),
-    ["deployRoleName: 'deploy/privatelink' is not a valid IAM role name; use 1-64 letters, digits and + = , . @ _ - (no slashes or spaces)"],
+    [
+      "deployRoleName: 'deploy/privatelink' is not a valid IAM role name; use 1-64 letters, digits and + = , . @ _ - (no slashes or spaces)",
+    ],
   ],
   // --- regions and availability zones ------------------------------------------------------
   [
@@ -132,7 +164,9 @@ const cases: readonly Case[] = [
     'AZ letter the region does not have',
     prod,
     (e) => (e.network.hubs['eu-west-1'].azs[1] = 'eu-west-1d'),
-    [`network.hubs["eu-west-1"].azs[1]: 'eu-west-1d' is not an availability zone of eu-west-1; use one of eu-west-1a, eu-west-1b, eu-west-1c`],
+    [
+      `network.hubs["eu-west-1"].azs[1]: 'eu-west-1d' is not an availability zone of eu-west-1; use one of eu-west-1a, eu-west-1b, eu-west-1c`,
+    ],
   ],
   [
     'AZ id of another region, and a region name instead of a zone',
@@ -232,7 +266,9 @@ const cases: readonly Case[] = [
     'consumer CIDR too small for the AZ subnets',
     prod,
     (e) => (e.consumers[2].cidr = '10.18.0.0/26'),
-    [`consumers["staging"].cidr: '10.18.0.0/26' is too small for the per-AZ subnets: each AZ letter takes a /29 slot and AWS's smallest subnet is /28; use a /25 or larger block`],
+    [
+      `consumers["staging"].cidr: '10.18.0.0/26' is too small for the per-AZ subnets: each AZ letter takes a /29 slot and AWS's smallest subnet is /28; use a /25 or larger block`,
+    ],
   ],
   [
     'two consumers overlap',
@@ -333,7 +369,9 @@ const cases: readonly Case[] = [
     'endpoint set reserved for an unknown segment',
     prod,
     (e) => (e.network.hubs['us-east-1'].endpointSets.data.segments = ['prd']),
-    [`network.hubs["us-east-1"].endpointSets["data"].segments[0]: 'prd' is not a segment; use one of 'prod', 'nonprod' (the keys of segments)`],
+    [
+      `network.hubs["us-east-1"].endpointSets["data"].segments[0]: 'prd' is not a segment; use one of 'prod', 'nonprod' (the keys of segments)`,
+    ],
   ],
   [
     'unknown service names suggest the nearest known ones',
@@ -361,7 +399,9 @@ const cases: readonly Case[] = [
     'a service without a private DNS name in an endpoint set (DynamoDB)',
     prod,
     (e) => e.network.hubs['us-east-1'].endpointSets.data.services.push('dynamodb'),
-    [`network.hubs["us-east-1"].endpointSets["data"].services[2]: 'dynamodb' publishes no private DNS name, so a centralized endpoint could only be reached by its own vpce-… name, and AWS advises against private zones that override DynamoDB's names; give each VPC a DynamoDB gateway endpoint instead; remove it from the endpoint set`],
+    [
+      `network.hubs["us-east-1"].endpointSets["data"].services[2]: 'dynamodb' publishes no private DNS name, so a centralized endpoint could only be reached by its own vpce-… name, and AWS advises against private zones that override DynamoDB's names; give each VPC a DynamoDB gateway endpoint instead; remove it from the endpoint set`,
+    ],
   ],
   [
     'endpoint set name not DNS-safe and empty',
@@ -422,7 +462,9 @@ const cases: readonly Case[] = [
     'TLS listener without a certificate',
     dev,
     (e) => (e.services.orders.listeners[0].protocol = 'TLS'),
-    [`services["orders"].listeners[0].certificateArn: is required; protocol 'TLS' needs the ARN of an ACM certificate in us-east-1 of account 333333333333`],
+    [
+      `services["orders"].listeners[0].certificateArn: is required; protocol 'TLS' needs the ARN of an ACM certificate in us-east-1 of account 333333333333`,
+    ],
   ],
   [
     'TCP listener with a certificate',
@@ -443,14 +485,18 @@ const cases: readonly Case[] = [
     'certificate that is not an ACM ARN',
     prod,
     (e) => (e.services.payments.listeners[0].certificateArn = 'my-cert'),
-    [`services["payments"].listeners[0].certificateArn: 'my-cert' is not an ACM certificate ARN; use 'arn:aws:acm:<region>:<account>:certificate/<id>' of a certificate in us-east-1 of account 333333333333`],
+    [
+      `services["payments"].listeners[0].certificateArn: 'my-cert' is not an ACM certificate ARN; use 'arn:aws:acm:<region>:<account>:certificate/<id>' of a certificate in us-east-1 of account 333333333333`,
+    ],
   ],
   // --- supported regions and DNS ------------------------------------------------------------
   [
     'supported regions miss a consumer region',
     prod,
     (e) => (e.services.payments.supportedRegions = []),
-    [`consumers["ledger-eu"].consumes[0]: 'payments' is published in us-east-1 and does not support eu-west-1; add 'eu-west-1' to services["payments"].supportedRegions for cross-region PrivateLink`],
+    [
+      `consumers["ledger-eu"].consumes[0]: 'payments' is published in us-east-1 and does not support eu-west-1; add 'eu-west-1' to services["payments"].supportedRegions for cross-region PrivateLink`,
+    ],
   ],
   [
     "supported regions list the service's region and an unknown one",
@@ -486,7 +532,9 @@ const cases: readonly Case[] = [
     'consumer DNS name invalid',
     dev,
     (e) => (e.services.orders.consumerDnsName = 'orders.internal.'),
-    [`services["orders"].consumerDnsName: 'orders.internal.' is not a valid DNS name; use a lowercase name such as 'orders.internal' (labels of letters, digits and hyphens, no trailing dot)`],
+    [
+      `services["orders"].consumerDnsName: 'orders.internal.' is not a valid DNS name; use a lowercase name such as 'orders.internal' (labels of letters, digits and hyphens, no trailing dot)`,
+    ],
   ],
   // --- the service catalog ------------------------------------------------------------------
   [
@@ -503,7 +551,9 @@ const cases: readonly Case[] = [
     'a resource service consumed from another region',
     prod,
     (e) => e.consumers[1].consumes.push('ledger-db'),
-    [`consumers["ledger-eu"].consumes[3]: 'ledger-db' is a resource service in us-east-1; resource endpoints reach resources of their own region only, so consume it from us-east-1 or share the resource from eu-west-1`],
+    [
+      `consumers["ledger-eu"].consumes[3]: 'ledger-db' is a resource service in us-east-1; resource endpoints reach resources of their own region only, so consume it from us-east-1 or share the resource from eu-west-1`,
+    ],
   ],
   [
     'an external service without a service name for the consumer region',
@@ -512,13 +562,17 @@ const cases: readonly Case[] = [
       delete e.services['market-data'].serviceRegion;
       delete e.services['market-data'].supportedRegions;
     },
-    [`consumers["ledger-eu"].consumes[2]: 'market-data' has no service name for eu-west-1; add services["market-data"].serviceNames['eu-west-1'] (the vendor's endpoint service in eu-west-1), or set serviceRegion and supportedRegions for cross-region use`],
+    [
+      `consumers["ledger-eu"].consumes[2]: 'market-data' has no service name for eu-west-1; add services["market-data"].serviceNames['eu-west-1'] (the vendor's endpoint service in eu-west-1), or set serviceRegion and supportedRegions for cross-region use`,
+    ],
   ],
   [
     'an external service whose service region does not accept the consumer region',
     prod,
     (e) => (e.services['market-data'].supportedRegions = ['us-west-2']),
-    [`consumers["ledger-eu"].consumes[2]: 'market-data' has no service name for eu-west-1, and its service in us-east-1 does not list eu-west-1 in supportedRegions; add services["market-data"].serviceNames['eu-west-1'] or, if the vendor accepts cross-region connections from eu-west-1, add it to services["market-data"].supportedRegions`],
+    [
+      `consumers["ledger-eu"].consumes[2]: 'market-data' has no service name for eu-west-1, and its service in us-east-1 does not list eu-west-1 in supportedRegions; add services["market-data"].serviceNames['eu-west-1'] or, if the vendor accepts cross-region connections from eu-west-1, add it to services["market-data"].supportedRegions`,
+    ],
   ],
   [
     'a published service whose owner account also consumes it, and a consumer in the network account',
@@ -537,7 +591,9 @@ const cases: readonly Case[] = [
     'two consumers of one account consume the same service',
     prod,
     (e) => (e.consumers[2].accountId = '444444444444'),
-    [`consumers["staging"].consumes: 'payments' is also consumed by consumers["checkout"], in the same account 444444444444; the service grants accounts, not VPCs, so one consumer stack would revoke the other's allowed principal when destroyed: consume it from one consumer of the account, or give this VPC its own account`],
+    [
+      `consumers["staging"].consumes: 'payments' is also consumed by consumers["checkout"], in the same account 444444444444; the service grants accounts, not VPCs, so one consumer stack would revoke the other's allowed principal when destroyed: consume it from one consumer of the account, or give this VPC its own account`,
+    ],
   ],
   [
     'with the TGW shared to accounts, one consumer per account and region',
@@ -584,7 +640,10 @@ const cases: readonly Case[] = [
     prod,
     (e) => {
       const md = e.services['market-data'];
-      md.serviceNames = { 'us-east-1': 'vpce-svc-0a1b2c3d4e5f60718', 'eu-west-1': 'com.amazonaws.vpce.eu-west-2.vpce-svc-0a1b2c3d4e5f60718' };
+      md.serviceNames = {
+        'us-east-1': 'vpce-svc-0a1b2c3d4e5f60718',
+        'eu-west-1': 'com.amazonaws.vpce.eu-west-2.vpce-svc-0a1b2c3d4e5f60718',
+      };
       md.ports = [443, 443, 70000];
       md.dns = { zoneName: 'market-data.example', records: ['*.api', 'feed.market-data.example'] };
     },
@@ -601,8 +660,19 @@ const cases: readonly Case[] = [
     'external service with no way to resolve it, a service region without a name, cross-region regions without one',
     dev,
     (e) => {
-      e.services.vendor = { kind: 'external', serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000001' }, ports: [443], serviceRegion: 'us-west-2' };
-      e.services.other = { kind: 'external', serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000002' }, ports: [443], dns: { zoneName: 'other.example', records: [] }, supportedRegions: ['eu-west-1'] };
+      e.services.vendor = {
+        kind: 'external',
+        serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000001' },
+        ports: [443],
+        serviceRegion: 'us-west-2',
+      };
+      e.services.other = {
+        kind: 'external',
+        serviceNames: { 'us-east-1': 'com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000002' },
+        ports: [443],
+        dns: { zoneName: 'other.example', records: [] },
+        supportedRegions: ['eu-west-1'],
+      };
     },
     [
       `services["vendor"]: needs a way for consumers to resolve the service: privateDnsName (the vendor's verified private DNS name) or dns: { zoneName, records }`,
@@ -630,7 +700,11 @@ const cases: readonly Case[] = [
     prod,
     (e) => {
       e.services['ledger-db'].resource = { ipAddress: '10.9.0.20' };
-      e.services.archive = { ...e.services['ledger-db'], cidr: '10.4.0.0/22', resource: { arn: 'arn:aws:rds:us-east-1:999999999999:db:archive' } };
+      e.services.archive = {
+        ...e.services['ledger-db'],
+        cidr: '10.4.0.0/22',
+        resource: { arn: 'arn:aws:rds:us-east-1:999999999999:db:archive' },
+      };
       e.services.empty = { ...e.services['ledger-db'], cidr: '10.5.0.0/22', resource: {} };
     },
     [
@@ -643,16 +717,28 @@ const cases: readonly Case[] = [
     'endpoint sets whose resource keys collide',
     dev,
     (e) => {
-      e.network.hubs['us-east-1'].endpointSets = { core: { services: ['application-autoscaling'] }, 'core-application': { services: ['autoscaling'] } };
+      e.network.hubs['us-east-1'].endpointSets = {
+        core: { services: ['application-autoscaling'] },
+        'core-application': { services: ['autoscaling'] },
+      };
     },
-    [`network.hubs["us-east-1"].endpointSets["core-application"].services[0]: 'core-application' + 'autoscaling' and 'core' + 'application-autoscaling' both key their resources as 'core-application-autoscaling'; rename endpoint set 'core-application' (for example without hyphens at its end)`],
+    [
+      `network.hubs["us-east-1"].endpointSets["core-application"].services[0]: 'core-application' + 'autoscaling' and 'core' + 'application-autoscaling' both key their resources as 'core-application-autoscaling'; rename endpoint set 'core-application' (for example without hyphens at its end)`,
+    ],
   ],
   // --- state --------------------------------------------------------------------------------
   [
     'S3 state settings all wrong',
     prod,
     (e) =>
-      (e.state = { kind: 's3', bucket: 'Acme_State', region: 'us-east', keyPrefix: '/envs/prod/', kmsKeyId: 'my key', roleArn: 'arn:aws:iam::123:role/x' }),
+      (e.state = {
+        kind: 's3',
+        bucket: 'Acme_State',
+        region: 'us-east',
+        keyPrefix: '/envs/prod/',
+        kmsKeyId: 'my key',
+        roleArn: 'arn:aws:iam::123:role/x',
+      }),
     [
       "state.bucket: 'Acme_State' is not a valid S3 bucket name; use 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, without '..' and not shaped like an IP address",
       "state.region: 'us-east' is not a known AWS region; did you mean 'us-east-1' or 'us-east-2'?",
@@ -710,7 +796,9 @@ const cases: readonly Case[] = [
     'flow-log retention CloudWatch does not accept',
     dev,
     (e) => (e.flowLogRetentionDays = 45),
-    ['flowLogRetentionDays: 45 is not a retention period CloudWatch Logs accepts; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653'],
+    [
+      'flowLogRetentionDays: 45 is not a retention period CloudWatch Logs accepts; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653',
+    ],
   ],
   [
     'negative and non-finite expected traffic',
@@ -824,13 +912,13 @@ describe('malformed input never throws', () => {
       e.consumers = [42, { ...e.consumers[1] }];
     });
     expect(lines(validateEnvironment(env))).toEqual([
-      'organization: must be an object, not the string \'acme\'',
+      "organization: must be an object, not the string 'acme'",
       'segments: must be an object, not an array',
       'network.hubs["us-east-1"].azs: must be an array, not the string \'us-east-1a\'',
       'network.hubs["us-east-1"].asn: must be a number, not the string \'64612\'',
       `services["orders"].targets[0]: must be a string, not the number 10`,
       'consumers[0]: must be an object, not the number 42',
-      "consumers[\"batch\"].segment: 'nonprod' is not a segment; define it in segments first",
+      'consumers["batch"].segment: \'nonprod\' is not a segment; define it in segments first',
     ]);
   });
 });
@@ -844,7 +932,11 @@ describe('robustness', () => {
   }
 
   const replacements: readonly unknown[] = [undefined, null, 0, -1, 'x', '', [], {}, [null], true, NaN];
-  const targets = [dev, prod].flatMap((base) => pathsOf(base).filter((p) => p.length > 0).map((p) => [base, p] as const));
+  const targets = [dev, prod].flatMap((base) =>
+    pathsOf(base)
+      .filter((p) => p.length > 0)
+      .map((p) => [base, p] as const),
+  );
 
   test('replacing any field with any wrong value never throws, and every problem names the field path', () => {
     let checked = 0;
@@ -883,7 +975,10 @@ describe('validateEnvironments', () => {
   test('problems of every environment are reported, in environment order', () => {
     const badDev = variant(dev, (e) => (e.deployRoleName = ''));
     const badProd = variant(prod, (e) => (e.network.shareWith = 'everyone'));
-    expect(validateEnvironments([badDev, badProd]).map((p) => `${p.environment}: ${p.path}`)).toEqual(['dev: deployRoleName', 'prod: network.shareWith']);
+    expect(validateEnvironments([badDev, badProd]).map((p) => `${p.environment}: ${p.path}`)).toEqual([
+      'dev: deployRoleName',
+      'prod: network.shareWith',
+    ]);
   });
 });
 
@@ -895,7 +990,11 @@ describe('formatProblems and ConfigError', () => {
 
   test('a header with the count, then one line per problem', () => {
     expect(formatProblems(problems)).toBe(
-      ['2 configuration problems:', `dev: consumers["web"].cidr: '10.0.0.0/33' is not a valid IPv4 CIDR`, 'prod: flowLogRetentionDays: 45 is not a retention period'].join('\n'),
+      [
+        '2 configuration problems:',
+        `dev: consumers["web"].cidr: '10.0.0.0/33' is not a valid IPv4 CIDR`,
+        'prod: flowLogRetentionDays: 45 is not a retention period',
+      ].join('\n'),
     );
     expect(formatProblems(problems.slice(0, 1)).split('\n')[0]).toBe('1 configuration problem:');
     expect(formatProblems([])).toBe('No configuration problems.');
@@ -932,8 +1031,14 @@ describe('warnings', () => {
     });
     const problems = validateEnvironment(env);
     expect(problems.map((p) => [p.severity, `${p.path}: ${p.message}`])).toEqual([
-      ['warning', `consumers["web"].consumes: is not set: the consumer reaches no catalog service (it still gets its hub's centralized endpoints); list service names to consume, or consumes: [] to say so`],
-      ['warning', `consumers["batch"].consumes: lists no service: the consumer reaches no catalog service (it still gets its hub's centralized endpoints)`],
+      [
+        'warning',
+        `consumers["web"].consumes: is not set: the consumer reaches no catalog service (it still gets its hub's centralized endpoints); list service names to consume, or consumes: [] to say so`,
+      ],
+      [
+        'warning',
+        `consumers["batch"].consumes: lists no service: the consumer reaches no catalog service (it still gets its hub's centralized endpoints)`,
+      ],
     ]);
     expect(problems.some(isError)).toBe(false);
     expect(assertValid([env])).toEqual(problems);

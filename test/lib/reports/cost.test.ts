@@ -211,9 +211,16 @@ describe('prod, by hand', () => {
   });
 
   it('on-premises and Route 53 Profiles lines of the us-east-1 hub', () => {
-    const hub = stack(report, 'prod-network-us-east-1').lineItems.slice(-6).map((i) => [i.item, i.price, i.quantity, i.monthlyUsd]);
+    const hub = stack(report, 'prod-network-us-east-1')
+      .lineItems.slice(-6)
+      .map((i) => [i.item, i.price, i.quantity, i.monthlyUsd]);
     expect(hub).toEqual([
-      ['Route 53 Profiles (2 profile(s), one per segment, mode profiles): base for up to 100 of 2 profile-VPC association(s)', 'profilesBaseHour', 730, 547.5],
+      [
+        'Route 53 Profiles (2 profile(s), one per segment, mode profiles): base for up to 100 of 2 profile-VPC association(s)',
+        'profilesBaseHour',
+        730,
+        547.5,
+      ],
       ["Site-to-Site VPN connection of on-premises network 'datacenter'", 'vpnConnectionHour', 730, 36.5],
       ["TGW attachment of the VPN of 'datacenter'", 'tgwAttachmentHour', 730, 36.5],
       ["TGW data processing: 100 GB between 'datacenter' and AWS (assumption)", 'tgwGb', 100, 2],
@@ -221,25 +228,66 @@ describe('prod, by hand', () => {
       ['Route 53 Resolver outbound endpoint (1 forwarding rule(s)): 3 IPs', 'resolverEndpointIpHour', 2190, 273.75],
     ]);
     // A Direct Connect gateway: only its TGW attachment, the association has no charge of its own.
-    const dx: EnvironmentConfig = { ...prod, network: { ...prod.network, onPremises: { colo: { region: 'us-east-1', cidrs: ['192.168.64.0/18'], directConnect: { gatewayId: '5f294f92-bafb-4011-916d-9b0b6e0a1c2d', allowedPrefixes: ['10.0.0.0/21'] } } } } };
+    const dx: EnvironmentConfig = {
+      ...prod,
+      network: {
+        ...prod.network,
+        onPremises: {
+          colo: {
+            region: 'us-east-1',
+            cidrs: ['192.168.64.0/18'],
+            directConnect: { gatewayId: '5f294f92-bafb-4011-916d-9b0b6e0a1c2d', allowedPrefixes: ['10.0.0.0/21'] },
+          },
+        },
+      },
+    };
     const items = stack(estimateCost(dx), 'prod-network-us-east-1').lineItems.map((i) => i.item);
-    expect(items).toContain("TGW attachment of Direct Connect gateway 5f294f92-bafb-4011-916d-9b0b6e0a1c2d for 'colo' (the gateway association has no charge of its own)");
+    expect(items).toContain(
+      "TGW attachment of Direct Connect gateway 5f294f92-bafb-4011-916d-9b0b6e0a1c2d for 'colo' (the gateway association has no charge of its own)",
+    );
     expect(items.some((i) => /VPN|outbound/.test(i))).toBe(false);
   });
 
   it('DNS modes side by side: zone associations are free, profiles bill per account and region, never cheaper', () => {
     expect(report.dnsModes.regions).toEqual([
-      { region: 'eu-west-1', mode: 'profiles', spokes: 1, zoneAssociations: 4 * 2, mostVpcsPerZone: 2, zoneAssociationsHeadroom: 298, profileAssociations: 1, zoneAssociationsUsd: 0, profilesUsd: 547.5 },
+      {
+        region: 'eu-west-1',
+        mode: 'profiles',
+        spokes: 1,
+        zoneAssociations: 4 * 2,
+        mostVpcsPerZone: 2,
+        zoneAssociationsHeadroom: 298,
+        profileAssociations: 1,
+        zoneAssociationsUsd: 0,
+        profilesUsd: 547.5,
+      },
       // core's 4 zones: hub + checkout + staging; data's 2: hub + checkout
-      { region: 'us-east-1', mode: 'profiles', spokes: 2, zoneAssociations: 4 * 3 + 2 * 2, mostVpcsPerZone: 3, zoneAssociationsHeadroom: 297, profileAssociations: 2, zoneAssociationsUsd: 0, profilesUsd: 547.5 },
+      {
+        region: 'us-east-1',
+        mode: 'profiles',
+        spokes: 2,
+        zoneAssociations: 4 * 3 + 2 * 2,
+        mostVpcsPerZone: 3,
+        zoneAssociationsHeadroom: 297,
+        profileAssociations: 2,
+        zoneAssociationsUsd: 0,
+        profilesUsd: 547.5,
+      },
     ]);
     expect(report.dnsModes).toMatchObject({ zoneAssociationsUsd: 0, profilesUsd: 1095, profilesCheaperFromConsumers: null });
     // In profiles mode the network stacks carry exactly the comparison's profiles figure.
-    expect(lines(report, (i) => i.price === 'profilesBaseHour' || i.price === 'profileAssociationHour').reduce((n, i) => n + i.monthlyMicroUsd, 0)).toBe(1_095_000_000);
+    expect(
+      lines(report, (i) => i.price === 'profilesBaseHour' || i.price === 'profileAssociationHour').reduce(
+        (n, i) => n + i.monthlyMicroUsd,
+        0,
+      ),
+    ).toBe(1_095_000_000);
     // Beyond 100 associations per account and region: 250 spokes cost the base plus 150 × 730 × 0.0014.
     expect(profilesMonthlyMicros(250, DEFAULT_PRICES.prices)).toBe(547_500_000 + 153_300_000);
     expect(profilesMonthlyMicros(0, DEFAULT_PRICES.prices)).toBe(0);
-    expect(estimateCost(dev).dnsModes.regions).toEqual([expect.objectContaining({ mode: 'zone-associations', spokes: 2, profilesUsd: 547.5, zoneAssociationsUsd: 0 })]);
+    expect(estimateCost(dev).dnsModes.regions).toEqual([
+      expect.objectContaining({ mode: 'zone-associations', spokes: 2, profilesUsd: 547.5, zoneAssociationsUsd: 0 }),
+    ]);
     expect(lines(estimateCost(dev), (i) => i.price === 'profilesBaseHour')).toEqual([]);
   });
 
@@ -262,8 +310,14 @@ describe('prod, by hand', () => {
       ['prod-consumer-ledger-eu-eu-west-1', 'endpointGb', 200, 2],
       ['prod-consumer-ledger-eu-eu-west-1', 'interRegionGb', 200, 4],
     ]);
-    expect(marketData[2].item).toBe("interface endpoint to 'market-data' (external, Example Market Data Ltd., cross-region to us-east-1): 2 AZs");
-    expect(marketData[4]).toMatchObject({ item: "inter-region data transfer us-east-1 ↔ eu-west-1 for 'market-data'", region: 'eu-west-1', unitPriceUsd: 0.02 });
+    expect(marketData[2].item).toBe(
+      "interface endpoint to 'market-data' (external, Example Market Data Ltd., cross-region to us-east-1): 2 AZs",
+    );
+    expect(marketData[4]).toMatchObject({
+      item: "inter-region data transfer us-east-1 ↔ eu-west-1 for 'market-data'",
+      region: 'eu-west-1',
+      unitPriceUsd: 0.02,
+    });
   });
 
   it('only the cross-region consumer pays inter-region transfer: payments and market-data', () => {
@@ -282,7 +336,7 @@ describe('prod, by hand', () => {
     ]);
   });
 
-  it('chargeback: owner side plus each consumer\'s endpoint, per service', () => {
+  it("chargeback: owner side plus each consumer's endpoint, per service", () => {
     const rows = report.chargeback.services.map((s) => [s.service, s.kind, s.owner, s.region, s.ownerStack]);
     expect(rows).toEqual([
       ['fx-rates', 'published', '777777777777', 'eu-west-1', 'prod-provider-fx-rates-eu-west-1'],
@@ -293,8 +347,21 @@ describe('prod, by hand', () => {
     const expected: Record<string, { owner: number; consumers: [string, number][] }> = {
       'fx-rates': { owner: fxRates, consumers: [['ledger-eu', ledgerEuFxRates]] },
       'ledger-db': { owner: ledgerDb, consumers: [['checkout', checkoutLedgerDb]] },
-      'market-data': { owner: 0, consumers: [['checkout', checkoutMarketData], ['ledger-eu', ledgerEuMarketData]] },
-      payments: { owner: payments, consumers: [['checkout', checkoutPayments], ['ledger-eu', ledgerEuPayments], ['staging', stagingPayments]] },
+      'market-data': {
+        owner: 0,
+        consumers: [
+          ['checkout', checkoutMarketData],
+          ['ledger-eu', ledgerEuMarketData],
+        ],
+      },
+      payments: {
+        owner: payments,
+        consumers: [
+          ['checkout', checkoutPayments],
+          ['ledger-eu', ledgerEuPayments],
+          ['staging', stagingPayments],
+        ],
+      },
     };
     for (const [name, want] of Object.entries(expected)) {
       const s = service(report, name);
@@ -309,7 +376,7 @@ describe('prod, by hand', () => {
     expect(report.chargeback.unattributedMicroUsd).toBe(2_343_450_000 - 172_250_000);
   });
 
-  it('every line serving a service is in that service\'s chargeback, and only there', () => {
+  it("every line serving a service is in that service's chargeback, and only there", () => {
     const served = lines(report, (i) => i.service !== undefined).reduce((n, i) => n + i.monthlyMicroUsd, 0);
     expect(report.chargeback.services.reduce((n, s) => n + s.totalMicroUsd, 0)).toBe(served);
   });
@@ -369,7 +436,9 @@ describe('price overrides', () => {
     const bad = { ...prod, prices: { 'us-east-1': { tgwGb: -1 } } };
     expect(() => estimateCost(bad)).toThrow("prod: prices['us-east-1'].tgwGb must be a non-negative number of USD, got -1");
     const guess = { ...prod, prices: { 'us-east-1': { resourceEndpointAzHour: 0.01 } as never } };
-    expect(() => pricesFor(guess, 'us-east-1')).toThrow(/resourceEndpointAzHour is not a known price; use one of endpointAzHour, endpointGb, resourceEndpointHour/);
+    expect(() => pricesFor(guess, 'us-east-1')).toThrow(
+      /resourceEndpointAzHour is not a known price; use one of endpointAzHour, endpointGb, resourceEndpointHour/,
+    );
   });
 
   it('warn about a region no resource lives in', () => {
@@ -394,14 +463,36 @@ describe('command line (runCostCli)', () => {
     expect(out.exitCode).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(Object.keys(json).sort()).toEqual(
-      ['assumptions', 'centralization', 'chargeback', 'dnsModes', 'environment', 'hoursPerMonth', 'priceSources', 'prices', 'pricesAsOf', 'stacks', 'totalMicroUsd', 'totalUsd', 'warnings'].sort(),
+      [
+        'assumptions',
+        'centralization',
+        'chargeback',
+        'dnsModes',
+        'environment',
+        'hoursPerMonth',
+        'priceSources',
+        'prices',
+        'pricesAsOf',
+        'stacks',
+        'totalMicroUsd',
+        'totalUsd',
+        'warnings',
+      ].sort(),
     );
     expect(json).toMatchObject({ environment: 'prod', hoursPerMonth: 730, totalUsd: 2343.45, pricesAsOf: DEFAULT_PRICES.asOf });
     expect(json.dnsModes).toMatchObject({ profilesUsd: 1095, profilesCheaperFromConsumers: null });
     expect(Object.keys(json.stacks[0]).sort()).toEqual(['lineItems', 'region', 'stack', 'totalMicroUsd', 'totalUsd']);
-    expect(Object.keys(json.stacks[0].lineItems[0]).sort()).toEqual(
-      ['item', 'monthlyMicroUsd', 'monthlyUsd', 'price', 'quantity', 'region', 'stack', 'unit', 'unitPriceUsd'],
-    );
+    expect(Object.keys(json.stacks[0].lineItems[0]).sort()).toEqual([
+      'item',
+      'monthlyMicroUsd',
+      'monthlyUsd',
+      'price',
+      'quantity',
+      'region',
+      'stack',
+      'unit',
+      'unitPriceUsd',
+    ]);
     const payments = json.chargeback.services.find((s: ServiceChargeback) => s.service === 'payments');
     expect(payments).toMatchObject({ kind: 'published', totalMicroUsd: 79_025_000, ownerStack: 'prod-provider-payments-us-east-1' });
     expect(json.chargeback.services.find((s: ServiceChargeback) => s.service === 'market-data').ownerStack).toBeUndefined();
@@ -426,9 +517,13 @@ describe('command line (runCostCli)', () => {
     expect(md).toContain('**Total: $2,343.45**');
     for (const out of [table, md]) {
       expect(out).toContain('Profiles become cheaper from: never.');
-      expect(out).toMatch(/us-east-1\s*\|?\s*profiles\s*\|?\s*2\s*\|?\s*16 associations, busiest zone 3\/300 VPCs \(297 spokes to go\) = 0\.00\s*\|?\s*2 profile-VPC associations = 547\.50/);
+      expect(out).toMatch(
+        /us-east-1\s*\|?\s*profiles\s*\|?\s*2\s*\|?\s*16 associations, busiest zone 3\/300 VPCs \(297 spokes to go\) = 0\.00\s*\|?\s*2 profile-VPC associations = 547\.50/,
+      );
     }
-    expect(table).toMatch(/payments\s+published\s+333333333333\s+us-east-1\s+21\.73\s+57\.30\s+79\.03\s+checkout 20\.10, ledger-eu 21\.10, staging 16\.10/);
+    expect(table).toMatch(
+      /payments\s+published\s+333333333333\s+us-east-1\s+21\.73\s+57\.30\s+79\.03\s+checkout 20\.10, ledger-eu 21\.10, staging 16\.10/,
+    );
     expect(table).toMatch(/market-data\s+external\s+Example Market Data Ltd\.\s+us-east-1\s+vendor bills\s+40\.20\s+40\.20/);
     expect(md).toContain('| ledger-db | resource | 333333333333 | us-east-1 | 5.50 | 12.30 | 17.80 | checkout 12.30 |');
     expect(md).toContain('| not charged back (shared) |');
@@ -462,7 +557,10 @@ describe('command line (runCostCli)', () => {
   });
 
   it('prints validation warnings and still estimates', () => {
-    const quiet: EnvironmentConfig = { ...dev, consumers: dev.consumers.map((c) => (c.name === 'batch' ? { ...c, consumes: undefined } : c)) };
+    const quiet: EnvironmentConfig = {
+      ...dev,
+      consumers: dev.consumers.map((c) => (c.name === 'batch' ? { ...c, consumes: undefined } : c)),
+    };
     const out = runCostCli(['--env', 'dev', '--json'], [quiet, prod]);
     expect(out.exitCode).toBe(0);
     expect(out.stderr).toMatch(/^warning: dev: consumers\["batch"\]\.consumes: is not set/);
@@ -472,7 +570,14 @@ describe('command line (runCostCli)', () => {
   it('scripts/cost.ts runs as a program (bundled with esbuild)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-cli-'));
     const outfile = path.join(dir, 'cost.js');
-    buildSync({ entryPoints: [path.join(__dirname, '../../../scripts/cost.ts')], bundle: true, platform: 'node', packages: 'external', outfile, logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.join(__dirname, '../../../scripts/cost.ts')],
+      bundle: true,
+      platform: 'node',
+      packages: 'external',
+      outfile,
+      logLevel: 'silent',
+    });
     const json = JSON.parse(execFileSync(process.execPath, [outfile, '--env', 'dev', '--json'], { encoding: 'utf8' }));
     expect(json.totalMicroUsd).toBe(206_425_000);
     let status: number | null = null;

@@ -50,11 +50,13 @@ describe('prod diagram', () => {
     expect(lines.filter((l) => l.trim() === 'end')).toHaveLength(opened);
   });
 
-  it('shows every catalog service with its kind, in its owner\'s account and region', () => {
+  it("shows every catalog service with its kind, in its owner's account and region", () => {
     // published and resource services: a subgraph titled with the kind, inside owner account > region
     const inside = (child: string, parent: string): boolean => {
       const p = lines.findIndex((l) => l.trim().startsWith(`subgraph ${parent}[`));
-      const c = lines.findIndex((l) => l.trim().startsWith(`subgraph ${child}[`) || l.trim().startsWith(`${child}(`) || l.trim().startsWith(`${child}[`));
+      const c = lines.findIndex(
+        (l) => l.trim().startsWith(`subgraph ${child}[`) || l.trim().startsWith(`${child}(`) || l.trim().startsWith(`${child}[`),
+      );
       const depth = (i: number): number => lines[i].length - lines[i].trimStart().length;
       if (p < 0 || c < p) return false;
       const close = lines.findIndex((l, i) => i > p && l.trim() === 'end' && depth(i) === depth(p));
@@ -70,7 +72,9 @@ describe('prod diagram', () => {
     expect(mermaid).toContain(
       'svc__market_data__eps__us_east_1(["external service market-data<br/>com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718<br/>TCP 443<br/>private DNS feed.market-data.example<br/>cross-region from: eu-west-1"])',
     );
-    expect(mermaid).toContain('svc__ledger_db__cfg(["resource configuration ledger-db<br/>IP 10.3.0.20, TCP 5432<br/>RAM share to consumer accounts<br/>consumers: checkout"])');
+    expect(mermaid).toContain(
+      'svc__ledger_db__cfg(["resource configuration ledger-db<br/>IP 10.3.0.20, TCP 5432<br/>RAM share to consumer accounts<br/>consumers: checkout"])',
+    );
     expect(mermaid).toContain('cross-region from: eu-west-1<br/>consumers: checkout, ledger-eu, staging');
     expect(mermaid).toContain('fx-rates.prod.privatelink.internal<br/>same-region consumers only');
   });
@@ -111,12 +115,18 @@ describe('prod diagram', () => {
 
   it('draws a private hosted zone only where the consumer stack creates one', () => {
     const zones = lines.filter((l) => /^\s*con__\w+__zone__\w+\[\(/.test(l)).map((l) => l.trim().split('[(')[0]);
-    expect(zones).toEqual(['con__checkout__zone__ledger_db', 'con__checkout__zone__payments', 'con__ledger_eu__zone__fx_rates', 'con__ledger_eu__zone__payments', 'con__staging__zone__payments']);
+    expect(zones).toEqual([
+      'con__checkout__zone__ledger_db',
+      'con__checkout__zone__payments',
+      'con__ledger_eu__zone__fx_rates',
+      'con__ledger_eu__zone__payments',
+      'con__staging__zone__payments',
+    ]);
     expect(edge('con__ledger_eu__zone__fx_rates', 'con__ledger_eu__ep__fx_rates')).toContain('-.->|alias|');
     expect(mermaid).toContain('private hosted zone<br/>payments.prod.privatelink.internal');
   });
 
-  it('labels each spoke attachment with its segment, into its region\'s TGW', () => {
+  it("labels each spoke attachment with its segment, into its region's TGW", () => {
     for (const c of prod.consumers) {
       expect(edge(nodeId('con', c.name, 'vpc'), nodeId('net', c.region, 'tgw'))).toContain(`-->|attachment, segment ${c.segment}|`);
     }
@@ -156,7 +166,9 @@ describe('prod diagram', () => {
 
   it('uses only Mermaid-safe, unique node ids and quoted labels, and links only declared nodes', () => {
     expect(nodeId('con', 'ledger-eu', 'eu-west-1')).toBe('con__ledger_eu__eu_west_1');
-    expect(serviceEntryId({ name: 'market-data', config: prod.services!['market-data'] }, 'us-east-1')).toBe('svc__market_data__eps__us_east_1');
+    expect(serviceEntryId({ name: 'market-data', config: prod.services!['market-data'] }, 'us-east-1')).toBe(
+      'svc__market_data__eps__us_east_1',
+    );
     const EDGE = /^ {2}([A-Za-z][A-Za-z0-9_]*) (---|-->|-\.->|==>|<==>|<-->)(\|[^|"]+\|)? ([A-Za-z][A-Za-z0-9_]*)$/;
     const body = lines.slice(2).filter((l) => l.trim() !== '' && !/^(subgraph |end$|classDef |class )/.test(l.trim()));
     const edges = body.filter((l) => EDGE.test(l));
@@ -165,7 +177,9 @@ describe('prod diagram', () => {
     const ids = nodes.map((m) => m![1]);
     expect(ids).toHaveLength(50); // 22 in the hubs (with 4 profiles, the onprem table, the resolver), 12 in the services, 15 in the consumers, 1 on-premises
     expect(new Set(ids).size).toBe(ids.length);
-    const subgraphs = lines.filter((l) => l.trim().startsWith('subgraph ')).map((l) => /^subgraph ([A-Za-z][A-Za-z0-9_]*)\["[^"]*"\]$/.exec(l.trim())?.[1]);
+    const subgraphs = lines
+      .filter((l) => l.trim().startsWith('subgraph '))
+      .map((l) => /^subgraph ([A-Za-z][A-Za-z0-9_]*)\["[^"]*"\]$/.exec(l.trim())?.[1]);
     expect(subgraphs.every((id) => id !== undefined)).toBe(true);
     expect(subgraphs.filter((id) => ids.includes(id!))).toEqual([]);
     expect(edges.length).toBeGreaterThan(40);
@@ -185,22 +199,34 @@ describe('prod diagram', () => {
       ...prod,
       consumers: [...prod.consumers].reverse().map((c) => ({ ...c, consumes: [...(c.consumes ?? [])].reverse() })),
       network: { ...prod.network, hubs: { 'us-east-1': hubs['us-east-1'], 'eu-west-1': hubs['eu-west-1'] } },
-      services: Object.fromEntries(Object.keys(catalog).reverse().map((k) => [k, catalog[k]])),
+      services: Object.fromEntries(
+        Object.keys(catalog)
+          .reverse()
+          .map((k) => [k, catalog[k]]),
+      ),
     };
     expect(renderMermaid(shuffled)).toBe(mermaid);
   });
 
   it('shows the profiles, the on-premises network with its attachment, and the resolver', () => {
-    expect(mermaid).toContain('net__us_east_1__profile__prod[("Route 53 Profile, segment prod<br/>zones of sets: core, data<br/>forwarding rules: corp.example.com<br/>RAM share: organization")]');
+    expect(mermaid).toContain(
+      'net__us_east_1__profile__prod[("Route 53 Profile, segment prod<br/>zones of sets: core, data<br/>forwarding rules: corp.example.com<br/>RAM share: organization")]',
+    );
     expect(edge(nodeId('net', 'us-east-1', 'zones', 'data'), nodeId('net', 'us-east-1', 'profile', 'prod'))).toContain('-.->|in profile|');
     const linked = (from: string, to: string) => lines.some((l) => l.trim().startsWith(`${from} `) && l.trim().endsWith(` ${to}`));
     expect(linked(nodeId('net', 'us-east-1', 'zones', 'data'), nodeId('net', 'us-east-1', 'profile', 'nonprod'))).toBe(false);
     expect(edge(nodeId('con', 'staging', 'vpc'), nodeId('net', 'us-east-1', 'profile', 'nonprod'))).toContain('-.->|profile association|');
     expect(mermaid).toContain('hub zones: core, data (profile prod)<br/>on-premises: datacenter');
     expect(mermaid).toContain('subgraph acct__onprem__datacenter["on-premises network datacenter"]');
-    expect(mermaid).toContain('onprem__datacenter["datacenter<br/>172.16.0.0/16<br/>reaches: hub us-east-1, segments prod<br/>DNS for corp.example.com: 172.16.0.10, 172.16.1.10"]');
-    expect(edge('onprem__datacenter', nodeId('net', 'us-east-1', 'tgw'))).toBe('onprem__datacenter <-->|Site-to-Site VPN, BGP ASN 65010, onprem| net__us_east_1__tgw');
-    expect(mermaid).toContain('net__us_east_1__resolver[["Route 53 Resolver inbound endpoint<br/>10.0.0.254, 10.0.1.254, 10.0.3.254<br/>DNS from on-premises (TCP/UDP 53)<br/>outbound endpoint, forwards corp.example.com"]]');
+    expect(mermaid).toContain(
+      'onprem__datacenter["datacenter<br/>172.16.0.0/16<br/>reaches: hub us-east-1, segments prod<br/>DNS for corp.example.com: 172.16.0.10, 172.16.1.10"]',
+    );
+    expect(edge('onprem__datacenter', nodeId('net', 'us-east-1', 'tgw'))).toBe(
+      'onprem__datacenter <-->|Site-to-Site VPN, BGP ASN 65010, onprem| net__us_east_1__tgw',
+    );
+    expect(mermaid).toContain(
+      'net__us_east_1__resolver[["Route 53 Resolver inbound endpoint<br/>10.0.0.254, 10.0.1.254, 10.0.3.254<br/>DNS from on-premises (TCP/UDP 53)<br/>outbound endpoint, forwards corp.example.com"]]',
+    );
     expect(linked(nodeId('net', 'us-east-1', 'tgw'), nodeId('net', 'us-east-1', 'rt', 'onprem'))).toBe(true);
     expect(linked(nodeId('net', 'eu-west-1', 'tgw'), nodeId('net', 'eu-west-1', 'rt', 'onprem'))).toBe(false);
   });
@@ -231,10 +257,9 @@ describe('committed diagrams are up to date (regenerate with: npm run diagram --
     });
   }
 
-  it('README.md embeds the current prod diagram when it has the markers', () => {
-    const readmePath = path.join(root, 'README.md');
-    const readme = fs.existsSync(readmePath) ? fs.readFileSync(readmePath, 'utf8') : '';
-    if (!hasDiagramMarkers(readme, 'prod')) return; // the README does not carry the diagram (yet)
+  it('README.md embeds the current prod diagram', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(hasDiagramMarkers(readme, 'prod')).toBe(true);
     expect(embedDiagram(readme, 'prod', mermaid)).toBe(readme);
   });
 });
@@ -244,11 +269,13 @@ describe('embedDiagram', () => {
 
   it('replaces the block between the markers and keeps the rest', () => {
     const out = embedDiagram(readme, 'prod', 'flowchart LR\n  a --> b\n');
-    expect(out).toBe('# Title\n\n<!-- diagram:prod:start -->\n```mermaid\nflowchart LR\n  a --> b\n```\n<!-- diagram:prod:end -->\n\nmore\n');
+    expect(out).toBe(
+      '# Title\n\n<!-- diagram:prod:start -->\n```mermaid\nflowchart LR\n  a --> b\n```\n<!-- diagram:prod:end -->\n\nmore\n',
+    );
     expect(embedDiagram(out, 'prod', 'flowchart LR\n  a --> b\n')).toBe(out);
   });
 
-  it('leaves a README without the markers alone, and other environments\' blocks too', () => {
+  it("leaves a README without the markers alone, and other environments' blocks too", () => {
     expect(embedDiagram('# no diagram\n', 'prod', 'x')).toBe('# no diagram\n');
     expect(embedDiagram(readme, 'dev', 'x')).toBe(readme);
   });
@@ -263,21 +290,33 @@ describe('command line (runDiagramCli)', () => {
   const repo = '/repo';
   function memory(initial: Record<string, string> = {}): FileAccess & { readonly files: Record<string, string> } {
     const files: Record<string, string> = { ...initial };
-    return { files, read: (f) => files[f], write: (f, c) => { files[f] = c; } };
+    return {
+      files,
+      read: (f) => files[f],
+      write: (f, c) => {
+        files[f] = c;
+      },
+    };
   }
-  const readme = '# Blueprint\n<!-- diagram:prod:start -->\nold\n<!-- diagram:prod:end -->\n<!-- diagram:dev:start -->\n<!-- diagram:dev:end -->\n';
+  const readme =
+    '# Blueprint\n<!-- diagram:prod:start -->\nold\n<!-- diagram:prod:end -->\n<!-- diagram:dev:start -->\n<!-- diagram:dev:end -->\n';
 
   it('writes docs/<env>-topology.{mmd,md} and both README blocks, then --check finds them current', () => {
     const fsMem = memory({ [`${repo}/README.md`]: readme });
     const out = runDiagramCli(['--env', 'all'], [dev, prod], repo, fsMem);
     expect(out).toMatchObject({ exitCode: 0, stderr: '' });
     expect(out.stdout).toBe(
-      ['docs/dev-topology.mmd', 'docs/dev-topology.md', 'README.md', 'docs/prod-topology.mmd', 'docs/prod-topology.md', 'README.md'].map((f) => `wrote ${f}\n`).join(''),
+      ['docs/dev-topology.mmd', 'docs/dev-topology.md', 'README.md', 'docs/prod-topology.mmd', 'docs/prod-topology.md', 'README.md']
+        .map((f) => `wrote ${f}\n`)
+        .join(''),
     );
     expect(fsMem.files[`${repo}/docs/prod-topology.mmd`]).toBe(mermaid);
     expect(fsMem.files[`${repo}/docs/dev-topology.md`]).toBe(renderMarkdown(dev));
     expect(fsMem.files[`${repo}/README.md`]).toBe(embedDiagram(embedDiagram(readme, 'dev', renderMermaid(dev)), 'prod', mermaid));
-    expect(runDiagramCli(['--env=all', '--check'], [dev, prod], repo, fsMem)).toMatchObject({ exitCode: 0, stdout: 'diagrams up to date (dev, prod)\n' });
+    expect(runDiagramCli(['--env=all', '--check'], [dev, prod], repo, fsMem)).toMatchObject({
+      exitCode: 0,
+      stdout: 'diagrams up to date (dev, prod)\n',
+    });
   });
 
   it('--check writes nothing and names the stale files', () => {

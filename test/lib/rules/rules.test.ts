@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { App, LocalBackend, S3Backend, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsKmsAlias } from '@cdktf/provider-aws/lib/data-aws-kms-alias';
@@ -49,7 +52,9 @@ const findingsOf = (stack: TerraformStack, ruleId: string): Finding[] => runRule
 
 const POLICY = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }],
+  Statement: [
+    { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+  ],
 });
 const FULL_ACCESS = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] });
 
@@ -157,7 +162,11 @@ describe('PL3 multi-az-placement', () => {
 describe('PL4 endpoint-service-acceptance', () => {
   test('fires without acceptance and with a * principal', () => {
     const stack = freshStack();
-    const svc = new VpcEndpointService(stack, 'svc', { acceptanceRequired: false, networkLoadBalancerArns: ['arn'], allowedPrincipals: ['*'] });
+    const svc = new VpcEndpointService(stack, 'svc', {
+      acceptanceRequired: false,
+      networkLoadBalancerArns: ['arn'],
+      allowedPrincipals: ['*'],
+    });
     new VpcEndpointServiceAllowedPrincipal(stack, 'all', { vpcEndpointServiceId: svc.id, principalArn: '*' });
     const found = findingsOf(stack, 'PL4');
     expect(found).toHaveLength(2);
@@ -179,8 +188,23 @@ describe('PL5 security-group-no-world-ingress', () => {
       vpcId: 'vpc-1',
       ingress: kind === 'inline' ? [{ fromPort: 443, toPort: 443, protocol: 'tcp', cidrBlocks: [cidr] }] : undefined,
     });
-    if (kind === 'rule') new VpcSecurityGroupIngressRule(stack, 'in', { securityGroupId: sg.id, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: cidr });
-    if (kind === 'legacy') new SecurityGroupRule(stack, 'in', { type: 'ingress', securityGroupId: sg.id, protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: [cidr] });
+    if (kind === 'rule')
+      new VpcSecurityGroupIngressRule(stack, 'in', {
+        securityGroupId: sg.id,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: cidr,
+      });
+    if (kind === 'legacy')
+      new SecurityGroupRule(stack, 'in', {
+        type: 'ingress',
+        securityGroupId: sg.id,
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrBlocks: [cidr],
+      });
     if (attach) endpoint(stack, { securityGroupIds: [sg.id] });
     return stack;
   }
@@ -264,19 +288,45 @@ describe('PL9 nlb-admits-privatelink-clients', () => {
     readonly listenerProtocol?: string;
   }
   /** A 10.0.0.0/16 VPC with an internal NLB (one security group) and a listener on 443. */
-  function nlb({ source, kind = 'rule', port = 443, enforce = 'on', service = false, knownVpc = true, listenerProtocol = 'TCP' }: NlbOptions): TerraformStack {
+  function nlb({
+    source,
+    kind = 'rule',
+    port = 443,
+    enforce = 'on',
+    service = false,
+    knownVpc = true,
+    listenerProtocol = 'TCP',
+  }: NlbOptions): TerraformStack {
     const stack = freshStack();
     const vpc = new Vpc(stack, 'vpc', { cidrBlock: '10.0.0.0/16' });
     const subnetIds = knownVpc
-      ? ['a', 'b'].map((az, i) => new Subnet(stack, `subnet-${az}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: `us-east-1${az}` }).id)
+      ? ['a', 'b'].map(
+          (az, i) =>
+            new Subnet(stack, `subnet-${az}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: `us-east-1${az}` }).id,
+        )
       : ['subnet-a', 'subnet-b'];
     const cidr = typeof source === 'function' ? source(vpc) : source;
     const sg = new SecurityGroup(stack, 'sg', {
       vpcId: vpc.id,
       ingress: kind === 'inline' && cidr ? [{ fromPort: port, toPort: port, protocol: 'tcp', cidrBlocks: [cidr] }] : undefined,
     });
-    if (kind === 'rule' && cidr) new VpcSecurityGroupIngressRule(stack, 'in', { securityGroupId: sg.id, ipProtocol: 'tcp', fromPort: port, toPort: port, cidrIpv4: cidr });
-    if (kind === 'legacy' && cidr) new SecurityGroupRule(stack, 'in', { type: 'ingress', securityGroupId: sg.id, protocol: 'tcp', fromPort: port, toPort: port, cidrBlocks: [cidr] });
+    if (kind === 'rule' && cidr)
+      new VpcSecurityGroupIngressRule(stack, 'in', {
+        securityGroupId: sg.id,
+        ipProtocol: 'tcp',
+        fromPort: port,
+        toPort: port,
+        cidrIpv4: cidr,
+      });
+    if (kind === 'legacy' && cidr)
+      new SecurityGroupRule(stack, 'in', {
+        type: 'ingress',
+        securityGroupId: sg.id,
+        protocol: 'tcp',
+        fromPort: port,
+        toPort: port,
+        cidrBlocks: [cidr],
+      });
     const lb = new Lb(stack, 'nlb', {
       loadBalancerType: 'network',
       internal: true,
@@ -284,7 +334,12 @@ describe('PL9 nlb-admits-privatelink-clients', () => {
       securityGroups: [sg.id],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: enforce === 'unset' ? undefined : enforce,
     });
-    new LbListener(stack, 'listener', { loadBalancerArn: lb.arn, port: 443, protocol: listenerProtocol, defaultAction: [{ type: 'forward', targetGroupArn: 'arn:tg' }] });
+    new LbListener(stack, 'listener', {
+      loadBalancerArn: lb.arn,
+      port: 443,
+      protocol: listenerProtocol,
+      defaultAction: [{ type: 'forward', targetGroupArn: 'arn:tg' }],
+    });
     if (service) new VpcEndpointService(stack, 'svc', { acceptanceRequired: true, networkLoadBalancerArns: [lb.arn] });
     return stack;
   }
@@ -292,7 +347,9 @@ describe('PL9 nlb-admits-privatelink-clients', () => {
 
   test.each(['rule', 'legacy', 'inline'] as const)('fires when the listener port admits only the VPC CIDR (%s)', (kind) => {
     const [finding] = findingsOf(nlb({ source: '10.0.0.0/16', kind }), 'PL9');
-    expect(finding.detail).toMatch(/^port 443\/tcp: aws_security_group\.sg admits only 10\.0\.0\.0\/16, inside the VPC 10\.0\.0\.0\/16 \(aws_vpc\.vpc\)$/);
+    expect(finding.detail).toMatch(
+      /^port 443\/tcp: aws_security_group\.sg admits only 10\.0\.0\.0\/16, inside the VPC 10\.0\.0\.0\/16 \(aws_vpc\.vpc\)$/,
+    );
   });
   test('a subnet of the VPC, or a reference to its CIDR, is still the VPC', () => {
     expect(findingsOf(nlb({ source: '10.0.1.0/24' }), 'PL9')).toHaveLength(1);
@@ -307,24 +364,45 @@ describe('PL9 nlb-admits-privatelink-clients', () => {
     };
     const rule = (stack: TerraformStack, sg: string, source: Partial<ConstructorParameters<typeof VpcSecurityGroupIngressRule>[2]>) =>
       new VpcSecurityGroupIngressRule(stack, 'in', { securityGroupId: sg, ipProtocol: 'tcp', fromPort: 443, toPort: 443, ...source });
-    expect(withSource((stack, vpc, sg) => {
-      const app = new SecurityGroup(stack, 'app', { vpcId: vpc.id });
-      rule(stack, sg, { referencedSecurityGroupId: app.id });
-    })[0].detail).toMatch(/admits only \$\{aws_security_group\.app\.id\}, inside/);
-    expect(withSource((stack, _vpc, sg) => {
-      const list = new Ec2ManagedPrefixList(stack, 'pl', { name: 'own', addressFamily: 'IPv4', maxEntries: 2, entry: [{ cidr: '10.0.0.0/17' }] });
-      new Ec2ManagedPrefixListEntryA(stack, 'pl-b', { prefixListId: list.id, cidr: '10.0.128.0/17' });
-      rule(stack, sg, { prefixListId: list.id });
-    })[0].detail).toMatch(/admits only \$\{aws_ec2_managed_prefix_list\.pl\.id\}, inside/);
-    expect(withSource((stack, vpc, sg) => {
-      new VpcIpv4CidrBlockAssociation(stack, 'secondary', { vpcId: vpc.id, cidrBlock: '100.64.0.0/16' });
-      new SecurityGroupRule(stack, 'in', { type: 'ingress', securityGroupId: sg, protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['100.64.0.0/16'], selfAttribute: true });
-    })[0].detail).toMatch(/admits only 100\.64\.0\.0\/16, self, inside the VPC 10\.0\.0\.0\/16, 100\.64\.0\.0\/16 \(aws_vpc\.vpc\)$/);
+    expect(
+      withSource((stack, vpc, sg) => {
+        const app = new SecurityGroup(stack, 'app', { vpcId: vpc.id });
+        rule(stack, sg, { referencedSecurityGroupId: app.id });
+      })[0].detail,
+    ).toMatch(/admits only \$\{aws_security_group\.app\.id\}, inside/);
+    expect(
+      withSource((stack, _vpc, sg) => {
+        const list = new Ec2ManagedPrefixList(stack, 'pl', {
+          name: 'own',
+          addressFamily: 'IPv4',
+          maxEntries: 2,
+          entry: [{ cidr: '10.0.0.0/17' }],
+        });
+        new Ec2ManagedPrefixListEntryA(stack, 'pl-b', { prefixListId: list.id, cidr: '10.0.128.0/17' });
+        rule(stack, sg, { prefixListId: list.id });
+      })[0].detail,
+    ).toMatch(/admits only \$\{aws_ec2_managed_prefix_list\.pl\.id\}, inside/);
+    expect(
+      withSource((stack, vpc, sg) => {
+        new VpcIpv4CidrBlockAssociation(stack, 'secondary', { vpcId: vpc.id, cidrBlock: '100.64.0.0/16' });
+        new SecurityGroupRule(stack, 'in', {
+          type: 'ingress',
+          securityGroupId: sg,
+          protocol: '-1',
+          fromPort: 0,
+          toPort: 0,
+          cidrBlocks: ['100.64.0.0/16'],
+          selfAttribute: true,
+        });
+      })[0].detail,
+    ).toMatch(/admits only 100\.64\.0\.0\/16, self, inside the VPC 10\.0\.0\.0\/16, 100\.64\.0\.0\/16 \(aws_vpc\.vpc\)$/);
     // a group of another VPC, an AWS-managed prefix list: cannot be judged at synth, taken as beyond
-    expect(withSource((stack, _vpc, sg) => {
-      const other = new SecurityGroup(stack, 'other', { vpcId: 'vpc-consumer' });
-      rule(stack, sg, { referencedSecurityGroupId: other.id });
-    })).toHaveLength(0);
+    expect(
+      withSource((stack, _vpc, sg) => {
+        const other = new SecurityGroup(stack, 'other', { vpcId: 'vpc-consumer' });
+        rule(stack, sg, { referencedSecurityGroupId: other.id });
+      }),
+    ).toHaveLength(0);
     expect(withSource((stack, _vpc, sg) => rule(stack, sg, { prefixListId: 'pl-0123456789abcdef0' }))).toHaveLength(0);
   });
   test('fires when nothing admits the listener port, even when the VPC is unknown', () => {
@@ -336,7 +414,7 @@ describe('PL9 nlb-admits-privatelink-clients', () => {
   test('fires with enforcement unset (AWS default on) when an endpoint service of the stack fronts the NLB', () => {
     expect(findingsOf(nlb({ source: '10.0.0.0/16', enforce: 'unset', service: true }), 'PL9')).toHaveLength(1);
   });
-  test.each(['rule', 'legacy', 'inline'] as const)('compliant when the consumers\' CIDR is admitted on the port (%s)', (kind) => {
+  test.each(['rule', 'legacy', 'inline'] as const)("compliant when the consumers' CIDR is admitted on the port (%s)", (kind) => {
     expect(findingsOf(nlb({ source: CONSUMERS, kind }), 'PL9')).toHaveLength(0);
     expect(findingsOf(nlb({ source: '10.0.0.0/8', kind, enforce: 'unset', service: true }), 'PL9')).toHaveLength(0); // a supernet of the VPC
   });
@@ -345,7 +423,12 @@ describe('PL9 nlb-admits-privatelink-clients', () => {
     const unset = freshStack();
     const sg = new SecurityGroup(unset, 'sg', { vpcId: 'vpc-1' });
     const lb = new Lb(unset, 'nlb', { loadBalancerType: 'network', subnets: ['a', 'b'], securityGroups: [sg.id] });
-    new LbListener(unset, 'listener', { loadBalancerArn: lb.arn, port: 443, protocol: 'TCP', defaultAction: [{ type: 'forward', targetGroupArn: 'arn:tg' }] });
+    new LbListener(unset, 'listener', {
+      loadBalancerArn: lb.arn,
+      port: 443,
+      protocol: 'TCP',
+      defaultAction: [{ type: 'forward', targetGroupArn: 'arn:tg' }],
+    });
     expect(findingsOf(unset, 'PL9')).toHaveLength(0);
     expect(findingsOf(nlb({ source: '10.0.0.0/16', knownVpc: false }), 'PL9')).toHaveLength(0);
   });
@@ -359,16 +442,28 @@ describe('PL10 ram-share-within-organization', () => {
     new RamResourceAssociation(stack, 'share-tgw', { resourceShareArn: share.arn, resourceArn: tgw.arn });
     new RamPrincipalAssociation(stack, 'partner', { resourceShareArn: share.arn, principal: '999999999999' });
     new RamPrincipalAssociation(stack, 'role', { resourceShareArn: share.arn, principal: 'arn:aws:iam::888888888888:role/partner' });
-    new RamPrincipalAssociation(stack, 'org', { resourceShareArn: share.arn, principal: 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5' });
+    new RamPrincipalAssociation(stack, 'org', {
+      resourceShareArn: share.arn,
+      principal: 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5',
+    });
     const found = findingsOf(stack, 'PL10');
     expect(found.map((f) => f.path).sort()).toEqual(['test/partner', 'test/role', 'test/share']);
-    expect(found.find((f) => f.path === 'test/role')?.detail).toMatch(/^arn:aws:iam::888888888888:role\/partner \(account 888888888888\) is added/);
-    expect(found.find((f) => f.path === 'test/share')?.detail).toMatch(/^allowExternalPrincipals is true on the share of aws_ec2_transit_gateway\.tgw$/);
-    expect(found.find((f) => f.path === 'test/partner')?.detail).toMatch(/^account 999999999999 is added to aws_ram_resource_share\.share, which allows external principals$/);
+    expect(found.find((f) => f.path === 'test/role')?.detail).toMatch(
+      /^arn:aws:iam::888888888888:role\/partner \(account 888888888888\) is added/,
+    );
+    expect(found.find((f) => f.path === 'test/share')?.detail).toMatch(
+      /^allowExternalPrincipals is true on the share of aws_ec2_transit_gateway\.tgw$/,
+    );
+    expect(found.find((f) => f.path === 'test/partner')?.detail).toMatch(
+      /^account 999999999999 is added to aws_ram_resource_share\.share, which allows external principals$/,
+    );
   });
   test('compliant inside the organization (unset is false), accounts included', () => {
     const stack = freshStack();
-    for (const [id, allow] of [['explicit', false], ['unset', undefined]] as const) {
+    for (const [id, allow] of [
+      ['explicit', false],
+      ['unset', undefined],
+    ] as const) {
       const share = new RamResourceShare(stack, id, { name: id, allowExternalPrincipals: allow });
       new RamPrincipalAssociation(stack, `${id}-account`, { resourceShareArn: share.arn, principal: '222222222222' });
     }
@@ -400,15 +495,24 @@ describe('PL11 encrypted-topic-customer-key', () => {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'Account', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' },
-      { Sid: 'Notifications', Effect: 'Allow', Principal: { Service: 'vpce.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' },
+      {
+        Sid: 'Notifications',
+        Effect: 'Allow',
+        Principal: { Service: 'vpce.amazonaws.com' },
+        Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        Resource: '*',
+      },
     ],
   });
 
-  test.each(['alias/aws/sns', 'arn:aws:kms:us-east-1:111111111111:alias/aws/sns', 'alias/aws/kms'])('fires on a notification topic encrypted with %s', (key) => {
-    const stack = freshStack();
-    notifiedTopic(stack, key);
-    expect(findingsOf(stack, 'PL11')[0].detail).toBe(`kmsMasterKeyId is ${key}, an AWS managed key`);
-  });
+  test.each(['alias/aws/sns', 'arn:aws:kms:us-east-1:111111111111:alias/aws/sns', 'alias/aws/kms'])(
+    'fires on a notification topic encrypted with %s',
+    (key) => {
+      const stack = freshStack();
+      notifiedTopic(stack, key);
+      expect(findingsOf(stack, 'PL11')[0].detail).toBe(`kmsMasterKeyId is ${key}, an AWS managed key`);
+    },
+  );
   test('fires on the AWS managed key read through a data source, and on a customer key PrivateLink may not use', () => {
     const managed = freshStack();
     notifiedTopic(managed, new DataAwsKmsAlias(managed, 'sns', { name: 'alias/aws/sns' }).targetKeyArn);
@@ -419,7 +523,9 @@ describe('PL11 encrypted-topic-customer-key', () => {
     const noGrant = freshStack();
     const key = new KmsKey(noGrant, 'key', { policy: JSON.stringify({ Statement: [JSON.parse(VPCE_GRANT).Statement[0]] }) });
     notifiedTopic(noGrant, new KmsAlias(noGrant, 'alias', { name: 'alias/notifications', targetKeyId: key.keyId }).name);
-    expect(findingsOf(noGrant, 'PL11')[0].detail).toBe('the policy of aws_kms_key.key does not allow vpce.amazonaws.com kms:GenerateDataKey, kms:Decrypt');
+    expect(findingsOf(noGrant, 'PL11')[0].detail).toBe(
+      'the policy of aws_kms_key.key does not allow vpce.amazonaws.com kms:GenerateDataKey, kms:Decrypt',
+    );
   });
   test('compliant with a customer-managed key that trusts vpce.amazonaws.com, or with no encryption', () => {
     const stack = freshStack();
@@ -446,7 +552,12 @@ describe('suppression', () => {
     expect(finding.suppressed).toEqual({ reason: 'Legacy TGW, migrated in NET-123', by: 'test/legacy' });
     expect(isBlocking(finding)).toBe(false);
     expect(Testing.synth(stack)).toBeDefined();
-    expect(group.node.findAll().flatMap((n) => n.node.metadata).filter((m) => m.type === '@cdktf/error')).toHaveLength(0);
+    expect(
+      group.node
+        .findAll()
+        .flatMap((n) => n.node.metadata)
+        .filter((m) => m.type === '@cdktf/error'),
+    ).toHaveLength(0);
   });
   test('needs a reason', () => {
     expect(() => suppress(freshStack(), 'PL8', 'because')).toThrow(/at least 10 characters/);
@@ -455,14 +566,17 @@ describe('suppression', () => {
 
 describe('mechanics', () => {
   test('an error finding fails app.synth() and is annotated once', () => {
-    const app = new App({ outdir: require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'rules-')) });
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'rules-')) });
     const stack = new TerraformStack(app, 'test');
     new AwsProvider(stack, 'aws', { region: 'us-east-1' });
     new Ec2TransitGateway(stack, 'tgw', {});
     applyRules(stack);
     runRules(app);
     expect(() => app.synth()).toThrow(/PL8/);
-    const errors = stack.node.findAll().flatMap((n) => n.node.metadata).filter((m) => m.type === '@cdktf/error');
+    const errors = stack.node
+      .findAll()
+      .flatMap((n) => n.node.metadata)
+      .filter((m) => m.type === '@cdktf/error');
     expect(errors.filter((m) => String(m.data).includes('PL8'))).toHaveLength(1);
   });
 });

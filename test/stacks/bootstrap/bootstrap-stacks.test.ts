@@ -7,7 +7,7 @@ import { splitPolicy, type StackJson } from '../../../lib/iam';
 import { isBlocking, runRules } from '../../../lib/rules';
 import { BOOTSTRAP_LOCAL_STATE_REASON, buildBootstrap, stackDependencies, synthesizeAppStacks } from '../../../stacks/bootstrap';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deep clone the mutation may change freely, wrong types included
 type Draft = any;
 
 function variant(base: EnvironmentConfig, mutate: (env: Draft) => void): EnvironmentConfig {
@@ -35,11 +35,19 @@ const devBoot = synthBootstrap(dev);
 describe('bootstrap stacks', () => {
   test('ids and apply order: organization, state, one per account, nothing else with S3 state', () => {
     expect(prodBoot.boot.order).toEqual([
-      'prod-bootstrap-organization', 'prod-bootstrap-state',
+      'prod-bootstrap-organization',
+      'prod-bootstrap-state',
       ...['222222222222', '333333333333', '444444444444', '555555555555', '666666666666', '777777777777'].map((a) => `prod-bootstrap-${a}`),
     ]);
     expect(Object.keys(prodBoot.stacks).sort()).toEqual([...prodBoot.boot.order].sort());
-    expect(devBoot.boot.order).toEqual(['dev-bootstrap-organization', 'dev-bootstrap-state', 'dev-bootstrap-222222222222', 'dev-bootstrap-333333333333', 'dev-bootstrap-444444444444', 'dev-bootstrap-555555555555']);
+    expect(devBoot.boot.order).toEqual([
+      'dev-bootstrap-organization',
+      'dev-bootstrap-state',
+      'dev-bootstrap-222222222222',
+      'dev-bootstrap-333333333333',
+      'dev-bootstrap-444444444444',
+      'dev-bootstrap-555555555555',
+    ]);
   });
 
   test('local state by design, outside the synthesized output, and rule PL7 suppressed with its reason', () => {
@@ -53,9 +61,12 @@ describe('bootstrap stacks', () => {
   });
 
   test('an environment without a bootstrap section cannot be bootstrapped, and says how', () => {
-    expect(() => buildBootstrap(new App(), variant(dev, (e) => delete e.bootstrap))).toThrow(
-      "dev: the environment has no bootstrap section; add bootstrap: { trust: { kind: 'principal', arn: '<CI role ARN>' } } to it",
-    );
+    expect(() =>
+      buildBootstrap(
+        new App(),
+        variant(dev, (e) => delete e.bootstrap),
+      ),
+    ).toThrow("dev: the environment has no bootstrap section; add bootstrap: { trust: { kind: 'principal', arn: '<CI role ARN>' } } to it");
   });
 });
 
@@ -66,7 +77,14 @@ describe('deploy-role stacks', () => {
     expect(role.name).toBe('privatelink-deploy');
     expect(JSON.parse(role.assume_role_policy)).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Sid: 'TerraformRunner', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:role/privatelink-ci' }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        {
+          Sid: 'TerraformRunner',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::222222222222:role/privatelink-ci' },
+          Action: 'sts:AssumeRole',
+        },
+      ],
     });
     const policy = prodBoot.boot.policies.find((p) => p.accountId === '555555555555')!;
     const inline = all(stack, 'aws_iam_role_policy');
@@ -82,12 +100,17 @@ describe('deploy-role stacks', () => {
     expect(boundary.name).toBe('prod-privatelink-role-boundary');
     expect(JSON.parse(boundary.policy)).toEqual({
       Version: '2012-10-17',
-      Statement: [{
-        Sid: 'DeliverFlowLogsOfTheEnvironment',
-        Effect: 'Allow',
-        Action: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
-        Resource: ['arn:aws:logs:*:555555555555:log-group:/privatelink/prod-*', 'arn:aws:logs:*:555555555555:log-group:/privatelink/prod-*:*'],
-      }],
+      Statement: [
+        {
+          Sid: 'DeliverFlowLogsOfTheEnvironment',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+          Resource: [
+            'arn:aws:logs:*:555555555555:log-group:/privatelink/prod-*',
+            'arn:aws:logs:*:555555555555:log-group:/privatelink/prod-*:*',
+          ],
+        },
+      ],
     });
     // the app stacks' flow-log roles in that account name it, and their own policy stays inside it
     const consumer = synthesizeAppStacks(prod)['prod-consumer-ledger-eu-eu-west-1'];
@@ -107,11 +130,17 @@ describe('deploy-role stacks', () => {
     expect(provider).toMatchObject({
       allowed_account_ids: ['444444444444'],
       region: 'us-east-1',
-      assume_role: [{ role_arn: 'arn:aws:iam::444444444444:role/OrganizationAccountAccessRole', session_name: 'prod-privatelink-bootstrap' }],
-      default_tags: [{ tags: expect.objectContaining({ environment: 'prod', stack: 'prod-bootstrap-444444444444', 'stack-role': 'bootstrap' }) }],
+      assume_role: [
+        { role_arn: 'arn:aws:iam::444444444444:role/OrganizationAccountAccessRole', session_name: 'prod-privatelink-bootstrap' },
+      ],
+      default_tags: [
+        { tags: expect.objectContaining({ environment: 'prod', stack: 'prod-bootstrap-444444444444', 'stack-role': 'bootstrap' }) },
+      ],
     });
     const custom = synthBootstrap(variant(dev, (e) => (e.bootstrap.adminRoleName = 'LandingZoneAdmin')));
-    expect(custom.stacks['dev-bootstrap-444444444444'].provider.aws[0].assume_role[0].role_arn).toBe('arn:aws:iam::444444444444:role/LandingZoneAdmin');
+    expect(custom.stacks['dev-bootstrap-444444444444'].provider.aws[0].assume_role[0].role_arn).toBe(
+      'arn:aws:iam::444444444444:role/LandingZoneAdmin',
+    );
   });
 
   test('hcp-terraform trust: an OIDC provider per account, and only the workspaces acting in the account', () => {
@@ -121,27 +150,34 @@ describe('deploy-role stacks', () => {
     });
     const { stacks } = synthBootstrap(env);
     const stack = stacks['prod-bootstrap-777777777777'];
-    expect(one(stack, 'aws_iam_openid_connect_provider')).toMatchObject({ url: 'https://app.terraform.io', client_id_list: ['aws.workload.identity'] });
-    expect(JSON.parse(one(stack, 'aws_iam_role').assume_role_policy).Statement).toEqual([{
-      Sid: 'HcpTerraformWorkspaces',
-      Effect: 'Allow',
-      Principal: { Federated: '${aws_iam_openid_connect_provider.hcp-terraform.arn}' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity' },
-        // fx-rates' own stack and the one consumer that reaches it (its owner side lives there).
-        StringLike: {
-          'app.terraform.io:sub': [
-            'organization:acme:project:networking:workspace:pl-prod-consumer-ledger-eu-eu-west-1:run_phase:*',
-            'organization:acme:project:networking:workspace:pl-prod-provider-fx-rates-eu-west-1:run_phase:*',
-          ],
+    expect(one(stack, 'aws_iam_openid_connect_provider')).toMatchObject({
+      url: 'https://app.terraform.io',
+      client_id_list: ['aws.workload.identity'],
+    });
+    expect(JSON.parse(one(stack, 'aws_iam_role').assume_role_policy).Statement).toEqual([
+      {
+        Sid: 'HcpTerraformWorkspaces',
+        Effect: 'Allow',
+        Principal: { Federated: '${aws_iam_openid_connect_provider.hcp-terraform.arn}' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity' },
+          // fx-rates' own stack and the one consumer that reaches it (its owner side lives there).
+          StringLike: {
+            'app.terraform.io:sub': [
+              'organization:acme:project:networking:workspace:pl-prod-consumer-ledger-eu-eu-west-1:run_phase:*',
+              'organization:acme:project:networking:workspace:pl-prod-provider-fx-rates-eu-west-1:run_phase:*',
+            ],
+          },
         },
       },
-    }]);
-    const onTfe = synthBootstrap(variant(env, (e) => {
-      e.state.hostname = 'tfe.example.com';
-      delete e.state.project;
-    })).stacks['prod-bootstrap-777777777777'];
+    ]);
+    const onTfe = synthBootstrap(
+      variant(env, (e) => {
+        e.state.hostname = 'tfe.example.com';
+        delete e.state.project;
+      }),
+    ).stacks['prod-bootstrap-777777777777'];
     expect(one(onTfe, 'aws_iam_openid_connect_provider').url).toBe('https://tfe.example.com');
     expect(JSON.parse(one(onTfe, 'aws_iam_role').assume_role_policy).Statement[0].Condition.StringLike['tfe.example.com:sub'][0]).toBe(
       'organization:acme:project:Default Project:workspace:pl-prod-consumer-ledger-eu-eu-west-1:run_phase:*',
@@ -159,16 +195,29 @@ describe('state stack', () => {
 
   test('versioned, SSE-KMS with its own rotated key and bucket key, public access blocked', () => {
     expect(one(stack, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({ status: 'Enabled' });
-    expect(one(stack, 'aws_s3_bucket_server_side_encryption_configuration').rule).toEqual([{
-      apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.key.arn}' },
-      bucket_key_enabled: true,
-    }]);
-    expect(one(stack, 'aws_s3_bucket_public_access_block')).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(one(stack, 'aws_s3_bucket_server_side_encryption_configuration').rule).toEqual([
+      {
+        apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.key.arn}' },
+        bucket_key_enabled: true,
+      },
+    ]);
+    expect(one(stack, 'aws_s3_bucket_public_access_block')).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
     const key = one(stack, 'aws_kms_key');
     expect(key.enable_key_rotation).toBe(true);
     expect(one(stack, 'aws_kms_alias')).toMatchObject({ name: 'alias/privatelink-tfstate', target_key_id: '${aws_kms_key.key.key_id}' });
     expect(JSON.parse(key.policy).Statement).toEqual([
-      { Sid: 'AccountAdministersTheKey', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 'kms:*', Resource: '*' },
+      {
+        Sid: 'AccountAdministersTheKey',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+        Action: 'kms:*',
+        Resource: '*',
+      },
       {
         Sid: 'TerraformUsesTheKey',
         Effect: 'Allow',
@@ -179,12 +228,25 @@ describe('state stack', () => {
     ]);
   });
 
-  test('TLS only, and the trusted principal reaches the environment\'s state and lock files', () => {
+  test("TLS only, and the trusted principal reaches the environment's state and lock files", () => {
     const policy = JSON.parse(one(stack, 'aws_s3_bucket_policy').policy);
     const arn = '${aws_s3_bucket.bucket.arn}';
     expect(policy.Statement).toEqual([
-      { Sid: 'TlsOnly', Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
-      { Sid: 'TerraformListsState', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::222222222222:role/privatelink-ci'] }, Action: 's3:ListBucket', Resource: arn },
+      {
+        Sid: 'TlsOnly',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
+        Resource: [arn, `${arn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      {
+        Sid: 'TerraformListsState',
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::222222222222:role/privatelink-ci'] },
+        Action: 's3:ListBucket',
+        Resource: arn,
+      },
       {
         Sid: 'TerraformReadsAndWritesState',
         Effect: 'Allow',
@@ -197,7 +259,14 @@ describe('state stack', () => {
 
   test('noncurrent versions expire after the configured days (default 90)', () => {
     const rule = (s: StackJson) => one(s, 'aws_s3_bucket_lifecycle_configuration').rule;
-    expect(rule(stack)).toEqual([{ id: 'expire-noncurrent-state-versions', status: 'Enabled', filter: [{}], noncurrent_version_expiration: [{ noncurrent_days: 180 }] }]);
+    expect(rule(stack)).toEqual([
+      {
+        id: 'expire-noncurrent-state-versions',
+        status: 'Enabled',
+        filter: [{}],
+        noncurrent_version_expiration: [{ noncurrent_days: 180 }],
+      },
+    ]);
     expect(rule(devBoot.stacks['dev-bootstrap-state'])[0].noncurrent_version_expiration).toEqual([{ noncurrent_days: 90 }]);
     expect(one(devBoot.stacks['dev-bootstrap-state'], 'aws_kms_alias').name).toBe('alias/acme-privatelink-tfstate-dev');
   });
@@ -207,7 +276,9 @@ describe('state stack', () => {
     const { stacks } = synthBootstrap(variant(prod, (e) => (e.state.kmsKeyId = own)));
     const s = stacks['prod-bootstrap-state'];
     expect(s.resource.aws_kms_key).toBeUndefined();
-    expect(one(s, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toBe(own);
+    expect(
+      one(s, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default.kms_master_key_id,
+    ).toBe(own);
   });
 
   test('no state stack with cloud state', () => {
@@ -228,8 +299,16 @@ describe('organization stack', () => {
 describe('stack dependencies', () => {
   test('consumers read their hub and the services they reach, the peering reads both hubs', () => {
     const deps = stackDependencies(synthesizeAppStacks(prod));
-    expect(deps.get('prod-consumer-checkout-us-east-1')).toEqual(['prod-network-us-east-1', 'prod-provider-payments-us-east-1', 'prod-resource-ledger-db-us-east-1']);
-    expect(deps.get('prod-consumer-ledger-eu-eu-west-1')).toEqual(['prod-network-eu-west-1', 'prod-provider-fx-rates-eu-west-1', 'prod-provider-payments-us-east-1']);
+    expect(deps.get('prod-consumer-checkout-us-east-1')).toEqual([
+      'prod-network-us-east-1',
+      'prod-provider-payments-us-east-1',
+      'prod-resource-ledger-db-us-east-1',
+    ]);
+    expect(deps.get('prod-consumer-ledger-eu-eu-west-1')).toEqual([
+      'prod-network-eu-west-1',
+      'prod-provider-fx-rates-eu-west-1',
+      'prod-provider-payments-us-east-1',
+    ]);
     expect(deps.get('prod-peering-eu-west-1-us-east-1')).toEqual(['prod-network-eu-west-1', 'prod-network-us-east-1']);
     expect(deps.get('prod-network-us-east-1')).toEqual([]);
     expect(deps.get('prod-provider-payments-us-east-1')).toEqual([]);

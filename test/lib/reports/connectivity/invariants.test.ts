@@ -17,13 +17,20 @@ const prodDx: EnvironmentConfig = {
     hubs: { ...prod.network.hubs, 'us-east-1': { ...prod.network.hubs['us-east-1'], asn: 64520 } },
     onPremises: {
       datacenter: {
-        region: 'us-east-1', cidrs: ['172.16.0.0/16'], reach: { segments: ['prod'] },
+        region: 'us-east-1',
+        cidrs: ['172.16.0.0/16'],
+        reach: { segments: ['prod'] },
         directConnect: { gatewayId: '5f294f92-bafb-4011-916d-9b0b6e0a1c2d', allowedPrefixes: ['10.0.0.0/21'] },
       },
     },
   },
 };
-const synthesized = synthEnvironments(dev, prod, { ...prod, name: 'prodza', network: { ...prod.network, dns: 'zone-associations' } }, prodDx);
+const synthesized = synthEnvironments(
+  dev,
+  prod,
+  { ...prod, name: 'prodza', network: { ...prod.network, dns: 'zone-associations' } },
+  prodDx,
+);
 const shipped = synthesized.prod;
 const CHECKOUT = 'prod-consumer-checkout-us-east-1';
 const LEDGER_EU = 'prod-consumer-ledger-eu-eu-west-1';
@@ -50,14 +57,25 @@ describe('each consumer reaches exactly the services it consumes', () => {
     const report = broken((s) => {
       add(s, STAGING, 'aws_security_group', 'extra-sg', { provider: CONSUMER_PROVIDER, vpc_id: ref(s, STAGING, 'aws_vpc', 'vpc') });
       add(s, STAGING, 'aws_vpc_security_group_ingress_rule', 'extra-in', {
-        provider: CONSUMER_PROVIDER, security_group_id: '${aws_security_group.extra-sg.id}', ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.18.0.0/21',
+        provider: CONSUMER_PROVIDER,
+        security_group_id: '${aws_security_group.extra-sg.id}',
+        ip_protocol: 'tcp',
+        from_port: 443,
+        to_port: 443,
+        cidr_ipv4: '10.18.0.0/21',
       });
       add(s, STAGING, 'aws_vpc_endpoint', 'extra', {
-        provider: CONSUMER_PROVIDER, vpc_id: ref(s, STAGING, 'aws_vpc', 'vpc'), vpc_endpoint_type: 'Interface',
-        service_name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718', security_group_ids: ['${aws_security_group.extra-sg.id}'],
+        provider: CONSUMER_PROVIDER,
+        vpc_id: ref(s, STAGING, 'aws_vpc', 'vpc'),
+        vpc_endpoint_type: 'Interface',
+        service_name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718',
+        security_group_ids: ['${aws_security_group.extra-sg.id}'],
       });
     });
-    expect(report.cells['consumer:staging']['service:market-data']).toMatchObject({ reach: 'yes', ports: [{ protocol: 'tcp', from: 443, to: 443 }] });
+    expect(report.cells['consumer:staging']['service:market-data']).toMatchObject({
+      reach: 'yes',
+      ports: [{ protocol: 'tcp', from: 443, to: 443 }],
+    });
     expect(report.violations).toEqual([
       'consumer staging reaches service market-data, which it does not consume (yes): PrivateLink via ' +
         `${STAGING}/aws_vpc_endpoint.extra; acceptance is the vendor's (Example Market Data Ltd.)`,
@@ -65,7 +83,10 @@ describe('each consumer reaches exactly the services it consumes', () => {
   });
 
   test('a consumer whose config no longer consumes a service its stack still reaches', () => {
-    const env: EnvironmentConfig = { ...prod, consumers: prod.consumers.map((c) => (c.name === 'checkout' ? { ...c, consumes: ['payments', 'market-data'] } : c)) };
+    const env: EnvironmentConfig = {
+      ...prod,
+      consumers: prod.consumers.map((c) => (c.name === 'checkout' ? { ...c, consumes: ['payments', 'market-data'] } : c)),
+    };
     const report = broken(() => undefined, env);
     expect(report.violations).toEqual([
       'consumer checkout reaches service ledger-db, which it does not consume (yes): resource endpoint via ' +
@@ -130,7 +151,10 @@ describe('each consumer reaches exactly the services it consumes', () => {
     const report = broken((s) => {
       delete s['prod-provider-fx-rates-eu-west-1'];
     });
-    expect(report.cells['provider:fx-rates']['service:fx-rates']).toEqual({ reach: 'no', why: 'no VPC in prod-provider-fx-rates-eu-west-1' });
+    expect(report.cells['provider:fx-rates']['service:fx-rates']).toEqual({
+      reach: 'no',
+      why: 'no VPC in prod-provider-fx-rates-eu-west-1',
+    });
     expect(report.violations).toEqual([
       'consumer ledger-eu cannot reach service fx-rates, which it consumes: no aws_vpc_endpoint_service in prod-provider-fx-rates-eu-west-1',
     ]);
@@ -150,14 +174,17 @@ describe('each consumer reaches exactly the services it consumes', () => {
 
   test('a RAM share with the whole organization includes the consumer account', () => {
     const report = broken((s) => {
-      resource(s, CHECKOUT, 'aws_ram_principal_association', 'resource-ledger-db_share').principal = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
+      resource(s, CHECKOUT, 'aws_ram_principal_association', 'resource-ledger-db_share').principal =
+        'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
     });
     expect(report.cells['consumer:checkout']['service:ledger-db'].reach).toBe('yes');
     expect(report.violations).toEqual([]);
   });
 
   test('a RAM share that does not hold the resource configuration', () => {
-    const report = broken((s) => remove(s, 'prod-resource-ledger-db-us-east-1', 'aws_ram_resource_association', 'resource_share-configuration'));
+    const report = broken((s) =>
+      remove(s, 'prod-resource-ledger-db-us-east-1', 'aws_ram_resource_association', 'resource_share-configuration'),
+    );
     expect(report.violations).toEqual([
       `consumer checkout cannot reach service ledger-db, which it consumes: ${CHECKOUT}/aws_vpc_endpoint.resource-ledger-db_endpoint: ` +
         'no RAM share holds the resource configuration',
@@ -169,12 +196,20 @@ describe('endpoints admit exactly the service ports', () => {
   test('an extra port on the resource endpoint', () => {
     const report = broken((s) => {
       add(s, CHECKOUT, 'aws_vpc_security_group_ingress_rule', 'ssh', {
-        provider: CONSUMER_PROVIDER, security_group_id: ref(s, CHECKOUT, 'aws_security_group', 'resource-ledger-db_sg'),
-        ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '10.16.0.0/21',
+        provider: CONSUMER_PROVIDER,
+        security_group_id: ref(s, CHECKOUT, 'aws_security_group', 'resource-ledger-db_sg'),
+        ip_protocol: 'tcp',
+        from_port: 22,
+        to_port: 22,
+        cidr_ipv4: '10.16.0.0/21',
       });
     });
     expect(report.cells['consumer:checkout']['service:ledger-db']).toMatchObject({
-      reach: 'yes', ports: [{ protocol: 'tcp', from: 22, to: 22 }, { protocol: 'tcp', from: 5432, to: 5432 }],
+      reach: 'yes',
+      ports: [
+        { protocol: 'tcp', from: 22, to: 22 },
+        { protocol: 'tcp', from: 5432, to: 5432 },
+      ],
     });
     expect(report.violations).toEqual([
       `the endpoint of consumer:checkout to resource service ledger-db admits 22 from 10.16.0.0/21 (${CHECKOUT}/aws_vpc_security_group_ingress_rule.ssh), ` +
@@ -186,11 +221,16 @@ describe('endpoints admit exactly the service ports', () => {
     const report = broken((s) => {
       resource(s, CHECKOUT, 'aws_vpc_security_group_ingress_rule', 'resource-ledger-db_sg_in-vpc-tcp-5432').to_port = 5440;
       add(s, CHECKOUT, 'aws_vpc_security_group_ingress_rule', 'any', {
-        provider: CONSUMER_PROVIDER, security_group_id: ref(s, CHECKOUT, 'aws_security_group', 'resource-ledger-db_sg'),
-        ip_protocol: '-1', cidr_ipv4: '10.0.0.0/21',
+        provider: CONSUMER_PROVIDER,
+        security_group_id: ref(s, CHECKOUT, 'aws_security_group', 'resource-ledger-db_sg'),
+        ip_protocol: '-1',
+        cidr_ipv4: '10.0.0.0/21',
       });
     });
-    const rule = nameOf(copy(shipped), CHECKOUT, 'aws_vpc_security_group_ingress_rule', 'resource-ledger-db_sg_in-vpc-tcp-5432').replace(/_[0-9A-F]{8}$/, '');
+    const rule = nameOf(copy(shipped), CHECKOUT, 'aws_vpc_security_group_ingress_rule', 'resource-ledger-db_sg_in-vpc-tcp-5432').replace(
+      /_[0-9A-F]{8}$/,
+      '',
+    );
     expect(report.violations).toEqual([
       `the endpoint of consumer:checkout to resource service ledger-db admits 5433-5440 from 10.16.0.0/21 (${CHECKOUT}/aws_vpc_security_group_ingress_rule.${rule}), ` +
         "outside the resource's port ranges (5432)",
@@ -202,7 +242,10 @@ describe('endpoints admit exactly the service ports', () => {
   test("a port of the resource's ranges missing on the endpoint", () => {
     const ledger = prod.services?.['ledger-db'];
     if (ledger?.kind !== 'resource') throw new Error('prod ledger-db is a resource service');
-    const env: EnvironmentConfig = { ...prod, services: { ...prod.services, 'ledger-db': { ...ledger, portRanges: ['5432', '6432-6433'] } } };
+    const env: EnvironmentConfig = {
+      ...prod,
+      services: { ...prod.services, 'ledger-db': { ...ledger, portRanges: ['5432', '6432-6433'] } },
+    };
     const report = broken(() => undefined, env);
     expect(report.violations).toEqual([
       'consumer checkout reaches service ledger-db without port 6432-6433: its endpoint admits 5432 from 10.16.0.0/21, ' +
@@ -229,7 +272,10 @@ describe('endpoints admit exactly the service ports', () => {
     const report = broken((s) => {
       delete resource(s, LEDGER_EU, 'aws_vpc_endpoint', 'external-market-data_endpoint').security_group_ids;
     });
-    expect(report.cells['consumer:ledger-eu']['service:market-data']).toMatchObject({ reach: 'yes', ports: [{ protocol: 'all', from: 0, to: 65535 }] });
+    expect(report.cells['consumer:ledger-eu']['service:market-data']).toMatchObject({
+      reach: 'yes',
+      ports: [{ protocol: 'all', from: 0, to: 65535 }],
+    });
     expect(report.violations).toEqual([
       "the endpoint of consumer:ledger-eu to external service market-data is in its VPC's default security group, which admits every port from the VPC; " +
         "the service's ports are 443",
@@ -257,7 +303,7 @@ describe('nothing opens connections into a consumer', () => {
     ]);
   });
 
-  test('spokes of two segments propagated into each other\'s tables', () => {
+  test("spokes of two segments propagated into each other's tables", () => {
     const report = broken((s) => {
       add(s, CHECKOUT, 'aws_ec2_transit_gateway_route_table_propagation', 'into-nonprod', {
         provider: 'aws.network-us-east-1',
@@ -294,13 +340,17 @@ describe('nothing opens connections into a consumer', () => {
       `consumer web reaches consumer batch (yes) although segment nonprod has spokeToSpoke off: ${via}`,
     ]);
     // The same routes are fine where the segment allows spoke-to-spoke traffic.
-    expect(broken(propagateBoth, { ...dev, segments: { nonprod: { ...dev.segments.nonprod, spokeToSpoke: true } } }).violations).toEqual([]);
+    expect(broken(propagateBoth, { ...dev, segments: { nonprod: { ...dev.segments.nonprod, spokeToSpoke: true } } }).violations).toEqual(
+      [],
+    );
   });
 
   test('a hub that holds something able to open connections', () => {
     const report = broken((s) => {
       add(s, HUB, 'aws_instance', 'jump', {
-        provider: 'aws.network-us-east-1', ami: 'ami-0123456789abcdef0', instance_type: 't3.micro',
+        provider: 'aws.network-us-east-1',
+        ami: 'ami-0123456789abcdef0',
+        instance_type: 't3.micro',
         subnet_id: ref(s, HUB, 'aws_subnet', 'vpc_subnet-use1-az1'),
       });
     });
@@ -317,18 +367,26 @@ describe('nothing opens connections into a consumer', () => {
     const report = broken((s) => {
       const provider = 'aws.provider-us-east-1';
       add(s, PAYMENTS, 'aws_ec2_transit_gateway_vpc_attachment', 'attach', {
-        provider, vpc_id: ref(s, PAYMENTS, 'aws_vpc', 'vpc'), transit_gateway_id: remoteRef(s, HUB, 'aws_ec2_transit_gatewaytgw'),
+        provider,
+        vpc_id: ref(s, PAYMENTS, 'aws_vpc', 'vpc'),
+        transit_gateway_id: remoteRef(s, HUB, 'aws_ec2_transit_gatewaytgw'),
         subnet_ids: [ref(s, PAYMENTS, 'aws_subnet', 'vpc_subnet-use1-az1')],
       });
       // Associated like the hub (its table knows every spoke), propagated into the prod table.
       add(s, PAYMENTS, 'aws_ec2_transit_gateway_route_table_association', 'assoc', {
-        provider, transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.attach.id}', transit_gateway_route_table_id: remoteRef(s, HUB, 'tgw_rt-shared-services'),
+        provider,
+        transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.attach.id}',
+        transit_gateway_route_table_id: remoteRef(s, HUB, 'tgw_rt-shared-services'),
       });
       add(s, PAYMENTS, 'aws_ec2_transit_gateway_route_table_propagation', 'prop', {
-        provider, transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.attach.id}', transit_gateway_route_table_id: remoteRef(s, HUB, 'tgw_rt-prod'),
+        provider,
+        transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.attach.id}',
+        transit_gateway_route_table_id: remoteRef(s, HUB, 'tgw_rt-prod'),
       });
       add(s, PAYMENTS, 'aws_route', 'to-org', {
-        provider, route_table_id: ref(s, PAYMENTS, 'aws_route_table', 'vpc_private'), destination_cidr_block: '10.0.0.0/8',
+        provider,
+        route_table_id: ref(s, PAYMENTS, 'aws_route_table', 'vpc_private'),
+        destination_cidr_block: '10.0.0.0/8',
         transit_gateway_id: remoteRef(s, HUB, 'aws_ec2_transit_gatewaytgw'),
       });
     });
@@ -356,7 +414,9 @@ describe('hub endpoints and zones', () => {
     const hub = 'prodza-network-us-east-1';
     expect(analyzeConnectivity(env, copy(synthesized.prodza)).violations).toEqual([]);
     add(stacks, staging, 'aws_route53_zone_association', 'data-sqs', {
-      provider: 'aws.consumer-us-east-1', zone_id: remoteRef(stacks, hub, 'endpoints_data-sqs-zone'), vpc_id: ref(stacks, staging, 'aws_vpc', 'vpc'),
+      provider: 'aws.consumer-us-east-1',
+      zone_id: remoteRef(stacks, hub, 'endpoints_data-sqs-zone'),
+      vpc_id: ref(stacks, staging, 'aws_vpc', 'vpc'),
     });
     remove(stacks, 'prodza-consumer-checkout-us-east-1', 'aws_route53_zone_association', 'hub-zones_core-sts-association');
     const report = analyzeConnectivity(env, stacks);
@@ -370,7 +430,8 @@ describe('hub endpoints and zones', () => {
   test('profiles: a zone put into the profile of another segment, a zone missing from a profile, and a spoke without its profile', () => {
     const report = broken((s) => {
       add(s, HUB, 'aws_route53profiles_resource_association', 'nonprod-data-sqs', {
-        provider: 'aws.network-us-east-1', name: 'nonprod-data-sqs',
+        provider: 'aws.network-us-east-1',
+        name: 'nonprod-data-sqs',
         profile_id: ref(s, HUB, 'aws_route53profiles_profile', 'dns-profiles_profile-nonprod'),
         resource_arn: ref(s, HUB, 'aws_route53_zone', 'endpoints_data-sqs-zone', 'arn'),
       });
@@ -391,7 +452,7 @@ describe('hub endpoints and zones', () => {
 });
 
 describe('on-premises networks', () => {
-  test('the datacenter reaches its hub\'s endpoints and the prod spoke of us-east-1 both ways, and nothing else', () => {
+  test("the datacenter reaches its hub's endpoints and the prod spoke of us-east-1 both ways, and nothing else", () => {
     const report = analyzeConnectivity(prod, copy(shipped));
     const row = report.cells['onprem:datacenter'];
     expect(row['endpoints:us-east-1'].reach).toBe('yes');
@@ -414,8 +475,10 @@ describe('on-premises networks', () => {
         transit_gateway_route_table_id: remoteRef(s, HUB, 'tgw_rt-onprem'),
       });
       add(s, STAGING, 'aws_route', 'onprem', {
-        provider: 'aws.consumer-us-east-1', route_table_id: ref(s, STAGING, 'aws_route_table', 'vpc_private'),
-        destination_cidr_block: '172.16.0.0/16', transit_gateway_id: remoteRef(s, HUB, 'aws_ec2_transit_gatewaytgw_'),
+        provider: 'aws.consumer-us-east-1',
+        route_table_id: ref(s, STAGING, 'aws_route_table', 'vpc_private'),
+        destination_cidr_block: '172.16.0.0/16',
+        transit_gateway_id: remoteRef(s, HUB, 'aws_ec2_transit_gatewaytgw_'),
       });
     });
     expect(report.violations).toEqual([
@@ -427,12 +490,13 @@ describe('on-premises networks', () => {
     const report = analyzeConnectivity(prodDx, copy(synthesized.proddx));
     expect(report.cells['onprem:datacenter']['endpoints:us-east-1'].reach).toBe('yes');
     expect(report.cells['onprem:datacenter']['consumer:checkout']).toEqual({
-      reach: 'no', why: 'onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes',
+      reach: 'no',
+      why: 'onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes',
     });
     expect(report.cells['consumer:checkout']['onprem:datacenter'].reach).toBe('one-way');
     expect(report.violations).toEqual([
-      "on-premises network datacenter cannot reach consumer checkout of segment prod, which it reaches (no): onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes",
-      "consumer checkout cannot reach on-premises network datacenter (one-way): return path: onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes",
+      'on-premises network datacenter cannot reach consumer checkout of segment prod, which it reaches (no): onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes',
+      'consumer checkout cannot reach on-premises network datacenter (one-way): return path: onprem:datacenter does not learn 10.16.0.0/21: outside the Direct Connect allowed prefixes',
     ]);
   });
 
@@ -453,8 +517,10 @@ test('a default route to an internet gateway', () => {
   const report = broken((s) => {
     add(s, STAGING, 'aws_internet_gateway', 'igw', { provider: 'aws.consumer-us-east-1', vpc_id: ref(s, STAGING, 'aws_vpc', 'vpc') });
     add(s, STAGING, 'aws_route', 'default', {
-      provider: 'aws.consumer-us-east-1', route_table_id: ref(s, STAGING, 'aws_route_table', 'vpc_private'),
-      destination_cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.igw.id}',
+      provider: 'aws.consumer-us-east-1',
+      route_table_id: ref(s, STAGING, 'aws_route_table', 'vpc_private'),
+      destination_cidr_block: '0.0.0.0/0',
+      gateway_id: '${aws_internet_gateway.igw.id}',
     });
   });
   expect(report.cells['consumer:staging'].internet.reach).toBe('yes');

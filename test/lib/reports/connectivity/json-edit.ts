@@ -31,10 +31,9 @@ function objAt(root: Obj, ...path: string[]): Obj {
 /** The synthesized stacks of each environment, by environment name (one synth for all). */
 export function synthEnvironments(...envs: EnvironmentConfig[]): Record<string, Readonly<Record<string, StackJson>>> {
   const all = synthJson(...envs);
-  return Object.fromEntries(envs.map((env) => [
-    env.name,
-    Object.fromEntries(Object.entries(all).filter(([id]) => id.startsWith(`${env.name}-`))),
-  ]));
+  return Object.fromEntries(
+    envs.map((env) => [env.name, Object.fromEntries(Object.entries(all).filter(([id]) => id.startsWith(`${env.name}-`)))]),
+  );
 }
 
 /** A deep copy to edit. */

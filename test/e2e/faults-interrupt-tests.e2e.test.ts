@@ -1,6 +1,6 @@
 /**
  * Fault: the test run itself is interrupted. A child `npm run test:e2e` (this file in "victim"
- * mode, next to another file so jest runs them in workers) starts an emulator and deploys, so
+ * mode, next to two other files so jest runs them in workers with one waiting) starts an emulator and deploys, so
  * that an emulator (server.py), cdktf and terraform (with its provider plugins) are running; then
  * npm alone gets SIGTERM, as CI cancelling a job does (the shell npm runs jest through does not
  * pass it on), or the whole group gets SIGINT, as Ctrl-C in a terminal. Afterwards no process of
@@ -61,6 +61,9 @@ if (victim) {
         '--runTestsByPath',
         'test/e2e/faults-interrupt-tests.e2e.test.ts',
         'test/e2e/faults-concurrent.e2e.test.ts',
+        // A third file for two workers: one file is still waiting when the run is interrupted, and
+        // jest may start a worker for it as the first ones die; that one must not outlive the run either.
+        'test/e2e/faults-throttle.e2e.test.ts',
       ],
       {
         cwd: ROOT,

@@ -14,7 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROCESS_REGISTRY_ENV_VAR } from '../../../lib/cli/run';
-import { reap } from '../../../lib/ops/reaper';
+import { reap, reapNow } from '../../../lib/ops/reaper';
 
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
@@ -30,7 +30,13 @@ export default async function globalSetup(): Promise<void> {
     if (reaping) return;
     reaping = true;
     process.stderr.write(`\njest: ${why}: stopping every process the tests started\n`);
-    void reap({ registry, descendantsOf: process.pid, graceMs: 2000 }).finally(() => process.exit(code));
+    void reap({ registry, descendantsOf: process.pid, graceMs: 2000 }).finally(() => {
+      // While the first round waited, jest saw its workers die and started new ones for the next
+      // test files (they would outlive it). One synchronous sweep, then exit in the same tick:
+      // nothing can start in between.
+      reapNow({ registry, descendantsOf: process.pid });
+      process.exit(code);
+    });
   };
   for (const [signal, number] of Object.entries(SIGNALS) as [NodeJS.Signals, number][]) {
     process.on(signal, () => stop(signal, 128 + number));

@@ -50,7 +50,6 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { parseArgs, runMain } from '../lib/cli/args';
 import { mapLimit, run, type RunOptions, type RunResult } from '../lib/cli/run';
 import { formatTable } from '../lib/cli/table';
-import { terraformEnv } from '../lib/cli/terraform-cli';
 import { EMULATOR_ENV_VAR, emulatorFromEnvironment } from '../lib/cdktf/emulator';
 import { generateEnvironment } from '../lib/config/generate-environment';
 import type { EnvironmentConfig, S3StateConfig } from '../lib/config/types';
@@ -58,7 +57,7 @@ import { isObject, list, obj, type JsonObject } from '../lib/reports/connectivit
 import { reapNow } from '../lib/ops/reaper';
 import { S3StateStore, s3BackendOf } from '../lib/ops/state-store';
 import { prepareWorkspace, type Workspace } from '../lib/ops/workspace';
-import { createStateBucket, startEmulator, type Emulator } from '../test/emulator/harness';
+import { createStateBucket, emulatorToolEnv, startEmulator, type Emulator } from '../test/emulator/harness';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUN_TS = path.join(ROOT, 'scripts', 'run-ts.js');
@@ -679,13 +678,7 @@ class SizeRun {
     fs.writeFileSync(this.configFile('per-stack'), `${JSON.stringify(this.perStackConfig, null, 2)}\n`);
     fs.writeFileSync(this.configFile('monolith'), `${JSON.stringify(this.monolithConfig, null, 2)}\n`);
     this.procEnv = {
-      ...terraformEnv(path.join(tmp, '.terraform-cli')),
-      [EMULATOR_ENV_VAR]: emulator.endpoint,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_SESSION_TOKEN: '',
-      AWS_PROFILE: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
+      ...emulatorToolEnv(emulator.endpoint, path.join(tmp, '.terraform-cli')),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
       CHECKPOINT_DISABLE: '1',

@@ -19,13 +19,11 @@ import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand, DeleteHostedZoneCommand, GetHostedZoneCommand, ListHostedZonesCommand } from '@aws-sdk/client-route-53';
 import { dev } from '../../environments/dev';
 import { mapLimit, run } from '../../lib/cli/run';
-import { terraformEnv } from '../../lib/cli/terraform-cli';
-import { EMULATOR_ENV_VAR } from '../../lib/cdktf/emulator';
 import { stackIds } from '../../lib/config/topology';
 import type { DnsMode, EnvironmentConfig, S3StateConfig } from '../../lib/config/types';
 import { assertValid } from '../../lib/config/validate';
 import { synthText } from '../support/synth';
-import { createStateBucket, startEmulator, type Emulator, type Resolution } from '../emulator/harness';
+import { createStateBucket, emulatorToolEnv, startEmulator, type Emulator, type Resolution } from '../emulator/harness';
 import { EmulatorAws } from './aws';
 
 jest.setTimeout(15 * 60_000);
@@ -198,13 +196,7 @@ beforeAll(async () => {
   aws = new EmulatorAws(emulator.endpoint, base.deployRoleName);
   await createStateBucket(emulator.endpoint, (base.state as S3StateConfig).bucket, REGION);
   tfEnv = {
-    ...terraformEnv(join(workdir, '.terraform-cli')),
-    [EMULATOR_ENV_VAR]: emulator.endpoint,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_SESSION_TOKEN: '',
-    AWS_PROFILE: '',
-    AWS_EC2_METADATA_DISABLED: 'true',
+    ...emulatorToolEnv(emulator.endpoint, join(workdir, '.terraform-cli')),
   };
 }, 120_000);
 

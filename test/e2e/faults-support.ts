@@ -10,11 +10,9 @@ import { join, resolve } from 'node:path';
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { dev } from '../../environments/dev';
 import { run, type RunResult } from '../../lib/cli/run';
-import { terraformEnv } from '../../lib/cli/terraform-cli';
-import { EMULATOR_ENV_VAR } from '../../lib/cdktf/emulator';
 import type { EnvironmentConfig, S3StateConfig } from '../../lib/config/types';
 import { stackIds } from '../../lib/config/topology';
-import { createStateBucket, startEmulator, type Emulator, type EmulatorOptions } from '../emulator/harness';
+import { createStateBucket, emulatorToolEnv, startEmulator, type Emulator, type EmulatorOptions } from '../emulator/harness';
 import { EmulatorAws } from './aws';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -51,13 +49,7 @@ export class FaultEnvironment {
   ) {
     this.aws = new EmulatorAws(emulator.endpoint, config.deployRoleName);
     this.env = {
-      ...terraformEnv(join(this.workdir, '.terraform-cli')),
-      [EMULATOR_ENV_VAR]: emulator.endpoint,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_SESSION_TOKEN: '',
-      AWS_PROFILE: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
+      ...emulatorToolEnv(emulator.endpoint, join(this.workdir, '.terraform-cli')),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
       CI: '1',

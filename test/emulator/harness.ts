@@ -14,6 +14,8 @@ import * as path from 'path';
 import { CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { type BucketLocationConstraint, CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { EMULATOR_ENV_VAR } from '../../lib/cdktf/emulator';
+import { terraformEnv } from '../../lib/cli/terraform-cli';
 
 export interface EmulatorOptions {
   /** python interpreter (default: $PYTHON or "python3") */
@@ -432,4 +434,21 @@ export interface Resolution {
   readonly wildcard?: string | null;
   /** The resolution of a CNAME answer's target, in the same VPC. */
   readonly cnameTarget?: Resolution;
+}
+
+/**
+ * The environment Terraform and cdktf run with against the emulator: the project's Terraform CLI
+ * config (offline provider mirror) in `cliConfigDir`, the emulator endpoint, its test credentials
+ * and nothing that could reach a real account (no profile, no session token, no instance metadata).
+ */
+export function emulatorToolEnv(endpoint: string, cliConfigDir: string): NodeJS.ProcessEnv {
+  return {
+    ...terraformEnv(cliConfigDir),
+    [EMULATOR_ENV_VAR]: endpoint,
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }
